@@ -1,0 +1,245 @@
+"""Command line: the GUI, offscreen screenshots, and Qt-free queries of the content.
+
+``neuraxis`` opens the window; ``neuraxis sites|diseases|findings|validate`` answer from the
+model alone and never import Qt, so they start fast and run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from app.model.content import Content
+    from app.model.findings import Findings
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """A mistake in the command line (unknown id, bad size...): one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x720, not {text!r}") from None
+    if not (320 <= width <= 8192 and 240 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"size {text} is outside 320x240 .. 8192x8192")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    content = _Parser(add_help=False)
+    content.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="use the content in DIR instead of the bundled one",
+    )
+    output = _Parser(add_help=False)
+    output.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    parser = _Parser(
+        prog="neuraxis",
+        description="Click a point on the motor pathway and see what a lesion there does.",
+        parents=[content],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument(
+        "--select", metavar="ID", action="append", default=[], help="preselect a site (repeatable)"
+    )
+    parser.add_argument("--disease", metavar="ID", help="preselect a disease and show its typical sites")
+    parser.add_argument(
+        "--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen and exit"
+    )
+    parser.add_argument("--size", metavar="WxH", type=_size, default=None, help="window size, e.g. 1280x720")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.add_parser("sites", parents=[content, output], help="list the lesion sites")
+    sub.add_parser("diseases", parents=[content, output], help="list the diseases")
+    findings = sub.add_parser(
+        "findings",
+        parents=[content, output],
+        help="expected findings of one or more sites together, or a disease",
+    )
+    findings.add_argument("ids", nargs="*", metavar="ID", help="lesion site ids, combined")
+    findings.add_argument("--disease", metavar="ID", help="use the typical sites of this disease")
+    validate = sub.add_parser(
+        "validate", help="check content and diagram; print FILE:LINE: message per problem"
+    )
+    validate.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="content folder to check")
+    return parser
+
+
+def _version() -> str:
+    from app import __version__
+
+    return __version__
+
+
+def _content_dir(args: argparse.Namespace) -> Path | None:
+    directory: Path | None = getattr(args, "content", None)
+    return directory
+
+
+def _load(directory: Path | None, *, check_svg: bool = False) -> Content:
+    from app.model.loader import load_content
+
+    return load_content(directory, check_svg=check_svg)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _cmd_sites(args: argparse.Namespace) -> int:
+    content = _load(_content_dir(args))
+    if args.json:
+        _print_json(
+            [
+                {"id": s.id, "name": s.name, "side": s.side, "group": s.group, "level": s.level}
+                for s in content.sites
+            ]
+        )
+        return EXIT_OK
+    width = max(len(s.id) for s in content.sites)
+    for group in content.site_groups:
+        print(group.name)
+        for site in (s for s in content.sites if s.group == group.id):
+            print(f"  {site.id:<{width}}  {site.name}")
+    return EXIT_OK
+
+
+def _cmd_diseases(args: argparse.Namespace) -> int:
+    content = _load(_content_dir(args))
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": d.id,
+                    "name": d.name,
+                    "lesions": list(d.lesions),
+                    "sites": list(d.sites),
+                    "typical": list(d.typical),
+                }
+                for d in content.diseases
+            ]
+        )
+        return EXIT_OK
+    width = max(len(d.id) for d in content.diseases)
+    for disease in content.diseases:
+        print(f"{disease.id:<{width}}  {disease.name} ({', '.join(disease.lesions)})")
+    return EXIT_OK
+
+
+def describe(content: Content, findings: Findings) -> str:
+    """Findings as readable text, one line per affected region."""
+    lines = ["Lesion: " + " + ".join(content.sites_by_id[s].name for s in findings.sites)]
+    if not findings.findings:
+        lines.append("  No motor findings.")
+    width = max((len(content.regions_by_id[f.region].name) for f in findings.findings), default=0)
+    for side in ("right", "left"):
+        rows = findings.for_side(side)
+        if rows:
+            lines.append(f"{side.title()} side of the body:")
+        for finding in rows:
+            region = content.regions_by_id[finding.region].name
+            signs = ", ".join(content.signs_by_id[s].name for s in finding.signs)
+            lines.append(f"  {region:<{width}}  {'+'.join(finding.lesions):<8} {signs}")
+    return "\n".join(lines)
+
+
+def _cmd_findings(args: argparse.Namespace) -> int:
+    from app.model.findings import UnknownIdError, evaluate
+
+    content = _load(_content_dir(args))
+    ids = list(args.ids)
+    if args.disease:
+        disease = content.diseases_by_id.get(args.disease)
+        if disease is None:
+            raise UsageError(f"unknown disease id {args.disease!r} (see: neuraxis diseases)")
+        ids += [s for s in disease.typical if s not in ids]
+    if not ids:
+        raise UsageError("give one or more site ids, or --disease ID (see: neuraxis sites)")
+    try:
+        findings = evaluate(content, ids)
+    except UnknownIdError as error:
+        raise UsageError(f"unknown site id {error.item!r} (see: neuraxis sites)") from None
+    if args.json:
+        data = findings.to_json()
+        if args.disease:
+            data = {"disease": args.disease, **data}
+        _print_json(data)
+    else:
+        print(describe(content, findings))
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    content = _load(args.directory or _content_dir(args), check_svg=True)
+    counts = f"{len(content.sites)} sites, {len(content.diseases)} diseases, {len(content.references)} references"
+    print(f"OK: {counts}")
+    return EXIT_OK
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.launch import run
+
+    return run(
+        content_dir=_content_dir(args),
+        select=args.select,
+        disease=args.disease,
+        screenshot=args.screenshot,
+        size=args.size,
+    )
+
+
+COMMANDS = {
+    "sites": _cmd_sites,
+    "diseases": _cmd_diseases,
+    "findings": _cmd_findings,
+    "validate": _cmd_validate,
+    None: _cmd_gui,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from app.model.errors import ContentError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"neuraxis: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:
+        if os.environ.get("NEURAXIS_DEBUG"):
+            raise
+        print(f"neuraxis: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print("Set NEURAXIS_DEBUG=1 to see the details and please report it.", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The loaded, cross-checked teaching content that every view reads from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.model.pathway import Pathway
+from app.model.schema import (
+    AnatomyFile,
+    ComparisonRow,
+    LesionTypeInfo,
+    Question,
+    Reference,
+    Region,
+    Sign,
+    SiteGroup,
+    Structure,
+)
+
+CITATION = re.compile(r"\[([A-Za-z0-9][\w-]*(?:\s*[,;]\s*[A-Za-z0-9][\w-]*)*)\]")
+"""An inline citation such as ``[JN]`` or ``[JN, BR]``."""
+
+
+def citations(text: str) -> list[str]:
+    """Reference keys cited in ``text``, in order of appearance."""
+    return [key.strip() for match in CITATION.finditer(text) for key in re.split(r"[,;]", match.group(1))]
+
+
+def cited_in(*paragraph_lists: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for paragraphs in paragraph_lists for p in paragraphs for k in citations(p)))
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    id: str
+    name: str
+    side: str
+    group: str
+    level: str
+    nodes: frozenset[str]
+    location: tuple[str, ...]
+    contains: tuple[str, ...]
+    associated: tuple[str, ...] = ()
+    disagreement: tuple[str, ...] = ()
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        return cited_in(self.location, self.contains, self.associated, self.disagreement)
+
+
+@dataclass(frozen=True)
+class DiseaseInfo:
+    id: str
+    name: str
+    lesions: tuple[str, ...]
+    sites: tuple[str, ...]
+    typical: tuple[str, ...]
+    summary: tuple[str, ...]
+    features: tuple[str, ...] = ()
+    disagreement: tuple[str, ...] = ()
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        return cited_in(self.summary, self.features, self.disagreement)
+
+
+@dataclass(frozen=True)
+class Content:
+    directory: Path
+    svg_path: Path
+    references: dict[str, Reference]
+    regions: tuple[Region, ...]
+    lesion_types: dict[str, LesionTypeInfo]
+    domains: tuple[Structure, ...]
+    signs: tuple[Sign, ...]
+    site_groups: tuple[SiteGroup, ...]
+    sites: tuple[SiteInfo, ...]
+    diseases: tuple[DiseaseInfo, ...]
+    comparison_columns: tuple[str, ...]
+    comparison: tuple[ComparisonRow, ...]
+    faq: tuple[Question, ...]
+    anatomy: AnatomyFile
+    pathway: Pathway
+    sites_by_id: dict[str, SiteInfo] = field(init=False, repr=False)
+    diseases_by_id: dict[str, DiseaseInfo] = field(init=False, repr=False)
+    signs_by_id: dict[str, Sign] = field(init=False, repr=False)
+    regions_by_id: dict[str, Region] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sites_by_id", {s.id: s for s in self.sites})
+        object.__setattr__(self, "diseases_by_id", {d.id: d for d in self.diseases})
+        object.__setattr__(self, "signs_by_id", {s.id: s for s in self.signs})
+        object.__setattr__(self, "regions_by_id", {r.id: r for r in self.regions})
+
+    def diseases_at(self, site_ids: tuple[str, ...] | list[str]) -> list[DiseaseInfo]:
+        """Diseases that can involve any of the given sites, in catalogue order."""
+        wanted = set(site_ids)
+        return [d for d in self.diseases if wanted.intersection(d.sites)]

@@ -1,0 +1,212 @@
+"""The findings engine: which body regions a set of lesion sites affects, how, and with what signs.
+
+Nothing here is written per site. A site is a set of pathway nodes; the engine cuts them and
+asks, for every muscle group on each side (a :class:`~app.model.pathway.Unit`):
+
+* **LMN** when any of its final common paths (nucleus or anterior horn, root, plexus, nerve)
+  is cut;
+* **UMN** when, for a final path that is still intact, *every* upper route feeding it is cut
+  (so the upper face, fed from both hemispheres, survives a one-sided lesion);
+* **NMJ** / **muscle** when its junction or muscle node is cut.
+
+Reflex arcs are *interrupted* when the final path carrying them is cut and *released* when
+the arc is intact but its cortical control is cut. Signs then follow from the rules in
+``signs.yaml`` (lesion types present in a region, reflex states, and the day since onset).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from app.model.pathway import SIDES, FinalPath, ReflexArc, Unit
+
+if TYPE_CHECKING:
+    from app.model.content import Content
+    from app.model.schema import Sign, SignRule
+
+LESION_ORDER = ("UMN", "LMN", "NMJ", "muscle")
+
+
+class UnknownIdError(KeyError):
+    """A site or disease id that the content does not define."""
+
+    def __init__(self, kind: str, item: str) -> None:
+        super().__init__(item)
+        self.kind = kind
+        self.item = item
+
+    def __str__(self) -> str:
+        return f"unknown {self.kind} id {self.item!r}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a sign is expected: the lesion type and the muscles or reflexes that show it."""
+
+    sign: str
+    lesion: str
+    via: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one body region on one side shows."""
+
+    region: str
+    side: str
+    lesions: tuple[str, ...]
+    signs: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "side": self.side,
+            "lesions": list(self.lesions),
+            "signs": list(self.signs),
+            "evidence": [{"sign": e.sign, "lesion": e.lesion, "via": list(e.via)} for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Findings:
+    sites: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    day: int | None = None
+    lesions: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"sites": list(self.sites)}
+        if self.day is not None:
+            data["day"] = self.day
+        data["findings"] = [f.to_json() for f in self.findings]
+        return data
+
+    def for_side(self, side: str) -> list[Finding]:
+        return [f for f in self.findings if f.side == side]
+
+
+def _upper_cut(path: FinalPath, cut: frozenset[str]) -> bool:
+    return all(not cut.isdisjoint(route) for route in path.upper_routes)
+
+
+@dataclass(frozen=True)
+class _UnitState:
+    unit: Unit
+    lesions: frozenset[str]
+
+
+def _unit_state(unit: Unit, cut: frozenset[str]) -> _UnitState:
+    intact = [p for p in unit.paths if cut.isdisjoint(p.nodes)]
+    lesions = set()
+    if len(intact) < len(unit.paths):
+        lesions.add("LMN")
+    if any(_upper_cut(p, cut) for p in intact):
+        lesions.add("UMN")
+    if unit.junction in cut:
+        lesions.add("NMJ")
+    if unit.muscle in cut:
+        lesions.add("muscle")
+    return _UnitState(unit, frozenset(lesions))
+
+
+def _arc_state(arc: ReflexArc, cut: frozenset[str]) -> str | None:
+    if any(not cut.isdisjoint(p.nodes) for p in arc.paths):
+        return "interrupted"
+    if any(_upper_cut(p, cut) for p in arc.paths):
+        return "released"
+    return None
+
+
+def _rule_active(rule: SignRule, day: int | None) -> bool:
+    if day is None:
+        return rule.until_day is None
+    return (rule.from_day or 0) <= day and (rule.until_day is None or day < rule.until_day)
+
+
+def _apply(
+    sign: Sign,
+    region: str,
+    states: Sequence[_UnitState],
+    arcs: Sequence[tuple[ReflexArc, str]],
+    day: int | None,
+) -> list[Evidence]:
+    found: list[Evidence] = []
+    for rule in sign.rules:
+        if (rule.regions and region not in rule.regions) or not _rule_active(rule, day):
+            continue
+        if rule.lesion is not None:
+            via = tuple(s.unit.name for s in states if rule.lesion in s.lesions)
+            if via:
+                found.append(Evidence(sign.id, rule.lesion, via))
+        elif rule.reflex is not None:
+            cond = rule.reflex
+            via = tuple(
+                arc.name
+                for arc, state in arcs
+                if state == cond.state
+                and (cond.kind is None or arc.kind == cond.kind)
+                and (cond.id is None or arc.reflex == cond.id)
+            )
+            if via:
+                found.append(Evidence(sign.id, "UMN" if cond.state == "released" else "LMN", via))
+    return found
+
+
+def evaluate(content: Content, site_ids: Iterable[str], day: int | None = None) -> Findings:
+    """Findings of the given lesion sites together; ``day=None`` means an established lesion."""
+    sites = tuple(dict.fromkeys(site_ids))
+    cut: set[str] = set()
+    for site_id in sites:
+        site = content.sites_by_id.get(site_id)
+        if site is None:
+            raise UnknownIdError("site", site_id)
+        cut |= site.nodes
+    return evaluate_nodes(content, frozenset(cut), sites, day)
+
+
+def evaluate_nodes(
+    content: Content, cut: frozenset[str], sites: tuple[str, ...] = (), day: int | None = None
+) -> Findings:
+    """Findings of an arbitrary set of cut pathway nodes."""
+    pathway = content.pathway
+    states: dict[tuple[str, str], list[_UnitState]] = {}
+    for unit in pathway.units:
+        state = _unit_state(unit, cut)
+        if state.lesions:
+            states.setdefault((unit.region, unit.side), []).append(state)
+    arcs: dict[tuple[str, str], list[tuple[ReflexArc, str]]] = {}
+    for arc in pathway.arcs:
+        arc_state = _arc_state(arc, cut)
+        if arc_state is not None:
+            arcs.setdefault((arc.region, arc.side), []).append((arc, arc_state))
+
+    findings = []
+    all_lesions: set[str] = set()
+    for region in content.regions:
+        for side in SIDES:
+            region_states = states.get((region.id, side), [])
+            if not region_states:
+                continue
+            present = set().union(*(s.lesions for s in region_states))
+            all_lesions |= present
+            evidence: list[Evidence] = []
+            for sign in content.signs:
+                evidence += _apply(sign, region.id, region_states, arcs.get((region.id, side), []), day)
+            findings.append(
+                Finding(
+                    region=region.id,
+                    side=side,
+                    lesions=tuple(t for t in LESION_ORDER if t in present),
+                    signs=tuple(dict.fromkeys(e.sign for e in evidence)),
+                    evidence=tuple(evidence),
+                )
+            )
+    return Findings(
+        sites=sites,
+        findings=tuple(findings),
+        day=day,
+        lesions=tuple(t for t in LESION_ORDER if t in all_lesions),
+    )

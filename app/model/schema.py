@@ -1,0 +1,212 @@
+"""The shape of each content file, as typed structures checked by msgspec.
+
+These classes mirror the YAML files in ``content/`` one to one (see docs/content.md).
+Cross-references (a site naming a pathway node, a text citing a reference) are checked
+afterwards in :mod:`app.model.loader`, where line numbers are at hand.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+Id = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9$-]*$", max_length=80)]
+RefKey = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=40)]
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
+Paragraphs = list[Text]
+Side = Literal["left", "right"]
+LesionTypeId = Literal["UMN", "LMN", "NMJ", "muscle"]
+Segment = Annotated[str, msgspec.Meta(pattern=r"^(C[1-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5])$")]
+
+
+class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    pass
+
+
+# --- references.yaml ---------------------------------------------------------------------------
+
+
+class Reference(_Strict, kw_only=True, frozen=True):
+    id: RefKey
+    title: Text
+    source: str = ""
+    url: str = ""
+    kind: Literal["source", "convention"] = "source"
+    note: str = ""
+
+
+class ReferencesFile(_Strict, kw_only=True, frozen=True):
+    references: Annotated[list[Reference], msgspec.Meta(min_length=1)]
+
+
+# --- body.yaml: regions and lesion types --------------------------------------------------------
+
+
+class Region(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    description: str = ""
+
+
+class LesionTypeInfo(_Strict, kw_only=True, frozen=True):
+    id: LesionTypeId
+    name: Text
+    short: Text
+    pattern: Literal["diagonal", "crosshatch", "dots", "horizontal"]
+    summary: Paragraphs
+
+
+class BodyFile(_Strict, kw_only=True, frozen=True):
+    regions: Annotated[list[Region], msgspec.Meta(min_length=1)]
+    lesion_types: Annotated[list[LesionTypeInfo], msgspec.Meta(min_length=4, max_length=4)]
+
+
+# --- anatomy.yaml: the pathway from which routes are generated ------------------------------------
+
+
+class Structure(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    description: str = ""
+
+
+class CranialNucleus(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    leaves_after: Id
+    """The last descending-path node the corticobulbar fibres pass before reaching the nucleus."""
+
+
+class MuscleGroup(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    region: Id
+    cortex: Id
+    nerves: Annotated[list[Id], msgspec.Meta(min_length=1)]
+    segments: list[Segment] = []
+    plexus: Id | None = None
+    nucleus: Id | None = None
+    bundle: Id | None = None
+    bilateral_cortex: bool = False
+    refs: list[RefKey] = []
+
+
+class Reflex(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    kind: Literal["tendon", "superficial", "plantar"]
+    effector: Id
+    segments: list[Segment] = []
+    refs: list[RefKey] = []
+
+
+class AnatomyFile(_Strict, kw_only=True, frozen=True):
+    segments: Annotated[list[Segment], msgspec.Meta(min_length=1)]
+    cortex_areas: Annotated[list[Structure], msgspec.Meta(min_length=1)]
+    descending_path: Annotated[list[Structure], msgspec.Meta(min_length=1)]
+    decussation_bundles: Annotated[list[Structure], msgspec.Meta(min_length=1)]
+    cranial_nuclei: list[CranialNucleus] = []
+    plexuses: list[Structure] = []
+    nerves: Annotated[list[Structure], msgspec.Meta(min_length=1)]
+    muscle_groups: Annotated[list[MuscleGroup], msgspec.Meta(min_length=1)]
+    reflexes: list[Reflex] = []
+
+
+# --- signs.yaml -----------------------------------------------------------------------------------
+
+
+class ReflexCondition(_Strict, kw_only=True, frozen=True):
+    state: Literal["released", "interrupted"]
+    kind: Literal["tendon", "superficial", "plantar"] | None = None
+    id: Id | None = None
+
+
+class SignRule(_Strict, kw_only=True, frozen=True):
+    lesion: LesionTypeId | None = None
+    reflex: ReflexCondition | None = None
+    regions: list[Id] = []
+    from_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
+    until_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
+
+
+class Sign(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    domain: Id
+    summary: Paragraphs
+    rules: Annotated[list[SignRule], msgspec.Meta(min_length=1)]
+
+
+class SignsFile(_Strict, kw_only=True, frozen=True):
+    domains: Annotated[list[Structure], msgspec.Meta(min_length=1)]
+    signs: Annotated[list[Sign], msgspec.Meta(min_length=1)]
+
+
+# --- sites.yaml -----------------------------------------------------------------------------------
+
+
+class Site(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    sides: list[Side] = []
+    group: Id
+    level: Text
+    cuts: Annotated[list[str], msgspec.Meta(min_length=1)]
+    location: Paragraphs
+    contains: Paragraphs
+    associated: Paragraphs = []
+    disagreement: Paragraphs = []
+    refs: list[RefKey] = []
+
+
+class SiteGroup(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+
+
+class SitesFile(_Strict, kw_only=True, frozen=True):
+    groups: Annotated[list[SiteGroup], msgspec.Meta(min_length=1)]
+    sites: Annotated[list[Site], msgspec.Meta(min_length=1)]
+
+
+# --- diseases.yaml --------------------------------------------------------------------------------
+
+
+class Disease(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    lesions: Annotated[list[LesionTypeId], msgspec.Meta(min_length=1)]
+    sites: Annotated[list[str], msgspec.Meta(min_length=1)]
+    typical: Annotated[list[str], msgspec.Meta(min_length=1)]
+    summary: Paragraphs
+    features: Paragraphs = []
+    disagreement: Paragraphs = []
+
+
+class DiseasesFile(_Strict, kw_only=True, frozen=True):
+    diseases: Annotated[list[Disease], msgspec.Meta(min_length=1)]
+
+
+# --- comparison.yaml and faq.yaml -------------------------------------------------------------------
+
+
+class ComparisonRow(_Strict, kw_only=True, frozen=True):
+    feature: Text
+    cells: dict[LesionTypeId, Text]
+    disagreement: Paragraphs = []
+
+
+class ComparisonFile(_Strict, kw_only=True, frozen=True):
+    columns: Annotated[list[LesionTypeId], msgspec.Meta(min_length=2)]
+    rows: Annotated[list[ComparisonRow], msgspec.Meta(min_length=1)]
+
+
+class Question(_Strict, kw_only=True, frozen=True):
+    question: Text
+    answer: Paragraphs
+    seed_correction: str = ""
+
+
+class FaqFile(_Strict, kw_only=True, frozen=True):
+    faq: Annotated[list[Question], msgspec.Meta(min_length=1)]

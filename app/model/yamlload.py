@@ -1,0 +1,159 @@
+"""Safe YAML loading that remembers where every key and list item came from.
+
+Content is written by teachers, so a mistake must be reported as ``FILE:LINE: message``.
+PyYAML's safe loader is used (libyaml's C parser when available) with three additions:
+mappings and sequences remember their line numbers, duplicate keys are errors (PyYAML
+silently keeps the last one), and anchors/aliases are refused, which also defeats
+"billion laughs" alias bombs that parse fast but explode when walked.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from app.model.errors import ContentError, Problem
+
+MAX_CONTENT_BYTES = 1_000_000
+"""Largest content file accepted. The bundled files are a few tens of kilobytes."""
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict[str, Any]):
+    """A mapping from YAML that knows its own line and the line of each key."""
+
+    line: int = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list[Any]):
+    """A sequence from YAML that knows its own line and the line of each item."""
+
+    line: int = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "anchors and aliases (& and *) are not allowed in content files; write the text out",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise yaml.constructor.ConstructorError(
+                None, None, "merge keys (<<) are not allowed in content files", key_node.start_mark
+            )
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"keys must be text, not {key!r}; put the key in quotes", key_node.start_mark
+            )
+        if key in data:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r} (first on line {data.key_lines[key]})",
+                key_node.start_mark,
+            )
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = key_node.start_mark.line + 1
+    return data
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    data = LineList()
+    data.line = node.start_mark.line + 1
+    for child in node.value:
+        data.append(loader.construct_object(child, deep=True))
+        data.item_lines.append(child.start_mark.line + 1)
+    return data
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def read_text(path: Path, max_bytes: int) -> str:
+    """Read a UTF-8 text file, turning every failure into a located problem."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ContentError(
+                [Problem(path, 1, f"file is too large ({size:,} bytes; the limit is {max_bytes:,})")]
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ContentError([Problem(path, 1, "file not found")]) from None
+    except IsADirectoryError:
+        raise ContentError([Problem(path, 1, "expected a file, found a folder")]) from None
+    except OSError as error:
+        raise ContentError([Problem(path, 1, f"cannot read file: {error.strerror or error}")]) from None
+    if len(raw) > max_bytes:
+        raise ContentError([Problem(path, 1, f"file is too large (the limit is {max_bytes:,} bytes)")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError([Problem(path, line, "file is not valid UTF-8 text; save it as UTF-8")]) from None
+
+
+def load_yaml(path: Path, max_bytes: int = MAX_CONTENT_BYTES) -> Any:
+    """Load one YAML document safely; raise :class:`ContentError` with file and line on any failure."""
+    text = read_text(path, max_bytes)
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        message = error.problem or error.context or "invalid YAML"
+        if error.context and error.problem:
+            message = f"{error.problem} ({error.context})"
+        raise ContentError([Problem(path, line, f"invalid YAML: {message}")]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(path, 1, f"invalid YAML: {error}")]) from None
+
+
+_PATH_TOKEN = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def line_at(data: Any, path: str) -> int:
+    """Line of the deepest node reachable along a msgspec error path such as ``$.sites[3].refs``."""
+    line = data.line if isinstance(data, LineDict | LineList) else 1
+    node = data
+    for key, index in _PATH_TOKEN.findall(path.removeprefix("$")):
+        if key and isinstance(node, LineDict) and key in node:
+            line = node.line_of(key)
+            node = node[key]
+        elif index and isinstance(node, LineList) and int(index) < len(node):
+            line = node.line_of(int(index))
+            node = node[int(index)]
+        else:
+            break
+    return line

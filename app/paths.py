@@ -1,0 +1,32 @@
+"""Where the bundled content and diagram live: one place that works from a source checkout,
+an installed wheel (data under ``app/_data``) and a PyInstaller bundle (``sys._MEIPASS``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_root() -> Path:
+    """The folder holding ``content/`` and ``assets/``."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "app" / "_data"
+    installed = _PACKAGE / "_data"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent
+
+
+def content_dir() -> Path:
+    return data_root() / "content"
+
+
+def svg_dir() -> Path:
+    return data_root() / "assets" / "svg"
+
+
+def diagram_svg() -> Path:
+    return svg_dir() / "neuraxis.svg"

@@ -1,0 +1,181 @@
+"""The command-line contract that checks outside this repository rely on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.model.content import Content
+
+SIDED = [
+    "motor-cortex-face-arm",
+    "motor-cortex-leg",
+    "internal-capsule",
+    "cerebral-peduncle",
+    "basis-pontis",
+    "medullary-pyramid",
+    "lateral-corticospinal-c5",
+    "lateral-corticospinal-t6",
+    "anterior-horn-c5",
+    "anterior-horn-l4",
+    "ventral-root-c5",
+    "ventral-root-l5",
+    "radial-nerve",
+    "common-peroneal-nerve",
+    "facial-nerve",
+    "neuromuscular-junction",
+    "muscle",
+]
+CONTRACT_SITES = {f"{s}-{x}" for s in SIDED for x in ("left", "right")} | {"pyramidal-decussation"}
+CONTRACT_DISEASES = {
+    "stroke",
+    "multiple-sclerosis",
+    "als",
+    "poliomyelitis",
+    "peripheral-neuropathy",
+    "nerve-trauma",
+    "bell-palsy",
+    "myasthenia-gravis",
+}
+CONTRACT_REGIONS = {"face-upper", "face-lower", "arm", "hand", "trunk", "leg", "foot"}
+CONTRACT_SIGNS = {
+    "weakness",
+    "spasticity",
+    "hyperreflexia",
+    "babinski",
+    "clonus",
+    "hypotonia",
+    "hyporeflexia",
+    "atrophy",
+    "fasciculations",
+    "fatigable-weakness",
+}
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
+    assert main(list(argv)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_contract_ids_exist(content: Content) -> None:
+    assert CONTRACT_SITES <= set(content.sites_by_id)
+    assert CONTRACT_DISEASES <= set(content.diseases_by_id)
+    assert CONTRACT_REGIONS <= set(content.regions_by_id)
+    assert CONTRACT_SIGNS <= set(content.signs_by_id)
+    assert set(content.lesion_types) == {"UMN", "LMN", "NMJ", "muscle"}
+
+
+def test_sites_json(capsys: pytest.CaptureFixture[str]) -> None:
+    sites = run_json(capsys, "sites", "--json")
+    assert isinstance(sites, list)
+    assert CONTRACT_SITES <= {s["id"] for s in sites}
+    for site in sites:
+        assert site["name"]
+        assert site["side"] in {"left", "right", "midline"}
+        assert site["id"].endswith(site["side"]) or site["side"] == "midline"
+
+
+def test_diseases_json(capsys: pytest.CaptureFixture[str]) -> None:
+    diseases = run_json(capsys, "diseases", "--json")
+    assert isinstance(diseases, list)
+    by_id = {d["id"]: d for d in diseases}
+    assert CONTRACT_DISEASES <= set(by_id)
+    assert by_id["als"]["lesions"] == ["UMN", "LMN"]
+    assert by_id["myasthenia-gravis"]["lesions"] == ["NMJ"]
+    assert "facial-nerve-left" in by_id["bell-palsy"]["sites"]
+    assert all(d["name"] and d["sites"] for d in diseases)
+
+
+def test_findings_json_lists_only_affected_regions(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "findings", "internal-capsule-left", "--json")
+    assert isinstance(data, dict)
+    assert data["sites"] == ["internal-capsule-left"]
+    places = {(f["region"], f["side"]) for f in data["findings"]}
+    assert places == {(r, "right") for r in ("face-lower", "arm", "hand", "trunk", "leg", "foot")}
+    arm = next(f for f in data["findings"] if f["region"] == "arm")
+    assert arm["lesions"] == ["UMN"]
+    assert {"weakness", "spasticity", "hyperreflexia"} <= set(arm["signs"])
+
+
+def test_findings_of_several_sites_combine(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "findings", "motor-cortex-face-arm-left", "anterior-horn-c5-right", "--json")
+    assert isinstance(data, dict)
+    arm = next(f for f in data["findings"] if f["region"] == "arm" and f["side"] == "right")
+    assert arm["lesions"] == ["UMN", "LMN"]
+
+
+def test_findings_of_a_disease(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "findings", "--disease", "bell-palsy", "--json")
+    assert isinstance(data, dict)
+    assert data["disease"] == "bell-palsy"
+    assert {f["region"] for f in data["findings"]} == {"face-upper", "face-lower"}
+    assert all(f["lesions"] == ["LMN"] for f in data["findings"])
+
+
+def test_findings_text_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["findings", "facial-nerve-right"]) == 0
+    out = capsys.readouterr().out
+    assert "Lesion: Right facial nerve" in out
+    assert "Right side of the body:" in out
+    assert "Upper face" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["findings", "no-such-site", "--json"],
+        ["findings", "--disease", "no-such-disease", "--json"],
+        ["findings"],
+        ["--screenshot", "x.png", "--size", "huge"],
+    ],
+)
+def test_bad_ids_give_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        code = main(argv)
+        raise SystemExit(code)
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 or lines[-1].startswith("neuraxis: error:"), captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_validate_passes_on_bundled_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("OK:")
+
+
+BLOCK_QT = """
+import sys, importlib.abc
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6" or name.startswith("PySide6."):
+            raise ImportError("Qt is blocked in this test")
+sys.meta_path.insert(0, Block())
+from app.cli import main
+import app.model.content, app.model.findings, app.model.loader, app.model.geometry, app.model.svgcheck
+for argv in (["sites", "--json"], ["diseases", "--json"], ["findings", "internal-capsule-left", "--json"],
+             ["validate"]):
+    assert main(argv) == 0, argv
+assert not any(m.startswith("PySide6") for m in sys.modules)
+print("NO-QT-OK")
+"""
+
+
+def test_model_and_data_commands_work_with_qt_unimportable() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCK_QT],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("NO-QT-OK")

@@ -1,0 +1,236 @@
+"""The findings engine against the clinical facts (../shared/clinical-facts.md), without Qt."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.model.content import Content
+from app.model.findings import Finding, UnknownIdError, evaluate
+
+SIDES = ("left", "right")
+OTHER = {"left": "right", "right": "left"}
+LIMB_REGIONS = {"arm", "hand", "trunk", "leg", "foot"}
+UMN_ONLY_SIGNS = {"spasticity", "hyperreflexia", "babinski", "clonus", "hoffmann"}
+LMN_ONLY_SIGNS = {"hypotonia", "hyporeflexia", "atrophy", "fasciculations", "fibrillations"}
+
+
+def by_place(content: Content, *sites: str) -> dict[tuple[str, str], Finding]:
+    return {(f.region, f.side): f for f in evaluate(content, sites).findings}
+
+
+def regions_on(found: dict[tuple[str, str], Finding], side: str) -> set[str]:
+    return {region for region, s in found if s == side}
+
+
+# --- above the decussation: contralateral UMN ----------------------------------------------------
+
+ABOVE_DECUSSATION = {
+    # site prefix: regions affected on the opposite side
+    "motor-cortex-face-arm": {"face-lower", "arm", "hand"},
+    "motor-cortex-leg": {"trunk", "leg", "foot"},
+    "corona-radiata": {"face-lower"} | LIMB_REGIONS,
+    "internal-capsule": {"face-lower"} | LIMB_REGIONS,
+    "cerebral-peduncle": {"face-lower"} | LIMB_REGIONS,
+    "basis-pontis": {"face-lower"} | LIMB_REGIONS,
+    "medullary-pyramid": LIMB_REGIONS,
+}
+
+
+@pytest.mark.parametrize("side", SIDES)
+@pytest.mark.parametrize("prefix", sorted(ABOVE_DECUSSATION))
+def test_lesion_above_decussation_gives_contralateral_umn(content: Content, prefix: str, side: str) -> None:
+    found = by_place(content, f"{prefix}-{side}")
+    assert regions_on(found, side) == set(), "nothing on the side of the lesion"
+    assert regions_on(found, OTHER[side]) == ABOVE_DECUSSATION[prefix]
+    for finding in found.values():
+        assert finding.lesions == ("UMN",)
+        assert "weakness" in finding.signs
+        assert not LMN_ONLY_SIGNS & set(finding.signs)
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_one_sided_umn_lesion_spares_the_upper_face(content: Content, side: str) -> None:
+    found = by_place(content, f"internal-capsule-{side}")
+    assert ("face-lower", OTHER[side]) in found
+    assert ("face-upper", OTHER[side]) not in found
+    assert ("face-upper", side) not in found
+
+
+def test_both_hemispheres_cut_loses_the_upper_face(content: Content) -> None:
+    found = by_place(content, "internal-capsule-left", "internal-capsule-right")
+    for side in SIDES:
+        assert found[("face-upper", side)].lesions == ("UMN",)
+        assert found[("face-lower", side)].lesions == ("UMN",)
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_facial_nerve_lesion_takes_the_whole_face_on_its_own_side(content: Content, side: str) -> None:
+    found = by_place(content, f"facial-nerve-{side}")
+    assert set(found) == {("face-upper", side), ("face-lower", side)}
+    for finding in found.values():
+        assert finding.lesions == ("LMN",)
+        assert {"weakness", "atrophy"} <= set(finding.signs)
+
+
+def test_established_umn_limb_signs(content: Content) -> None:
+    found = by_place(content, "internal-capsule-left")
+    assert {"spasticity", "hyperreflexia"} <= set(found[("arm", "right")].signs)
+    assert {"babinski", "clonus", "spasticity", "hyperreflexia"} <= set(found[("foot", "right")].signs)
+    assert "hoffmann" in found[("hand", "right")].signs
+    assert "absent-abdominal-reflexes" in found[("trunk", "right")].signs
+    assert found[("face-lower", "right")].signs == ("weakness",)
+
+
+def test_midline_decussation_lesion_gives_cruciate_paralysis(content: Content) -> None:
+    found = by_place(content, "pyramidal-decussation")
+    assert set(found) == {(region, side) for region in ("arm", "hand") for side in SIDES}
+    assert all(f.lesions == ("UMN",) for f in found.values())
+
+
+# --- below the decussation: ipsilateral -----------------------------------------------------------
+
+BELOW = {
+    "lateral-corticospinal-c5": ({"arm", "hand", "trunk", "leg", "foot"}, "UMN"),
+    "lateral-corticospinal-t6": ({"trunk", "leg", "foot"}, "UMN"),
+    "anterior-horn-c5": ({"arm"}, "LMN"),
+    "anterior-horn-l4": ({"leg", "foot"}, "LMN"),
+    "ventral-root-c5": ({"arm"}, "LMN"),
+    "ventral-root-l5": ({"leg", "foot"}, "LMN"),
+    "brachial-plexus": ({"arm", "hand"}, "LMN"),
+    "lumbosacral-plexus": ({"leg", "foot"}, "LMN"),
+    "radial-nerve": ({"arm", "hand"}, "LMN"),
+    "common-peroneal-nerve": ({"foot"}, "LMN"),
+    "tibial-nerve": ({"foot"}, "LMN"),
+}
+
+
+@pytest.mark.parametrize("side", SIDES)
+@pytest.mark.parametrize("prefix", sorted(BELOW))
+def test_lesion_below_decussation_is_ipsilateral_and_segmental(
+    content: Content, prefix: str, side: str
+) -> None:
+    regions, lesion = BELOW[prefix]
+    found = by_place(content, f"{prefix}-{side}")
+    assert regions_on(found, OTHER[side]) == set()
+    assert regions_on(found, side) == regions
+    for finding in found.values():
+        assert finding.lesions == (lesion,)
+        forbidden = LMN_ONLY_SIGNS if lesion == "UMN" else UMN_ONLY_SIGNS
+        assert not forbidden & set(finding.signs), finding
+
+
+def test_anterior_horn_lesion_shows_lmn_signs_of_its_segment_only(content: Content) -> None:
+    found = by_place(content, "anterior-horn-c5-right")
+    arm = found[("arm", "right")]
+    assert {"weakness", "hypotonia", "hyporeflexia", "atrophy", "fasciculations"} <= set(arm.signs)
+    reduced = {name for e in arm.evidence if e.sign == "hyporeflexia" for name in e.via}
+    assert reduced == {"Biceps jerk", "Brachioradialis (supinator) jerk"}, "triceps (C7) is kept"
+    weak = {name for e in arm.evidence if e.sign == "weakness" for name in e.via}
+    assert "Elbow extension (triceps)" not in weak
+
+
+def test_radial_nerve_at_spiral_groove_spares_triceps(content: Content) -> None:
+    found = by_place(content, "radial-nerve-left")
+    weak = {name for f in found.values() for e in f.evidence if e.sign == "weakness" for name in e.via}
+    assert "Wrist extension (radial wrist extensors)" in weak
+    assert "Elbow extension (triceps)" not in weak
+
+
+def test_l5_root_leaves_knee_and_ankle_jerks(content: Content) -> None:
+    found = by_place(content, "ventral-root-l5-left")
+    reduced = {name for f in found.values() for e in f.evidence if e.sign == "hyporeflexia" for name in e.via}
+    assert reduced == {"Medial hamstring jerk"}
+
+
+def test_thoracic_cord_lesion_spares_arms_and_loses_abdominal_reflexes(content: Content) -> None:
+    found = by_place(content, "lateral-corticospinal-t6-left")
+    assert ("arm", "left") not in found
+    assert "absent-abdominal-reflexes" in found[("trunk", "left")].signs
+    assert "babinski" in found[("foot", "left")].signs
+
+
+# --- neither UMN nor LMN ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_neuromuscular_junction_is_neither_umn_nor_lmn(content: Content, side: str) -> None:
+    found = by_place(content, f"neuromuscular-junction-{side}")
+    assert regions_on(found, side) == {r.id for r in content.regions}
+    for finding in found.values():
+        assert finding.lesions == ("NMJ",)
+        assert "fatigable-weakness" in finding.signs
+        assert not (UMN_ONLY_SIGNS | LMN_ONLY_SIGNS) & set(finding.signs)
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_muscle_disease_is_neither_umn_nor_lmn(content: Content, side: str) -> None:
+    found = by_place(content, f"muscle-{side}")
+    for finding in found.values():
+        assert finding.lesions == ("muscle",)
+        assert finding.signs == ("weakness",)
+
+
+# --- combinations -----------------------------------------------------------------------------------
+
+
+def test_als_like_pattern_gives_umn_and_lmn_in_the_same_limb(content: Content) -> None:
+    found = by_place(content, "motor-cortex-face-arm-left", "anterior-horn-c5-right")
+    arm = found[("arm", "right")]
+    assert arm.lesions == ("UMN", "LMN")
+    assert {"hyperreflexia", "atrophy", "fasciculations", "spasticity"} <= set(arm.signs)
+
+
+def test_paralysed_toe_extensors_abolish_the_babinski_sign(content: Content) -> None:
+    alone = by_place(content, "lateral-corticospinal-t6-left")
+    both = by_place(content, "lateral-corticospinal-t6-left", "common-peroneal-nerve-left")
+    assert "babinski" in alone[("foot", "left")].signs
+    assert "babinski" not in both[("foot", "left")].signs
+    assert both[("foot", "left")].lesions == ("UMN", "LMN")
+
+
+def test_combination_is_order_independent_and_deduplicated(content: Content) -> None:
+    one = evaluate(content, ["anterior-horn-c5-left", "internal-capsule-left", "anterior-horn-c5-left"])
+    two = evaluate(content, ["internal-capsule-left", "anterior-horn-c5-left"])
+    assert one.sites == ("anterior-horn-c5-left", "internal-capsule-left")
+    assert {(f.region, f.side, f.lesions, f.signs) for f in one.findings} == {
+        (f.region, f.side, f.lesions, f.signs) for f in two.findings
+    }
+
+
+def test_empty_selection_has_no_findings(content: Content) -> None:
+    assert evaluate(content, []).findings == ()
+
+
+def test_unknown_site_is_refused(content: Content) -> None:
+    with pytest.raises(UnknownIdError, match="no-such-site"):
+        evaluate(content, ["no-such-site"])
+
+
+def test_every_site_has_findings(content: Content) -> None:
+    for site in content.sites:
+        assert evaluate(content, [site.id]).findings, site.id
+
+
+def test_disease_lesion_types_follow_from_their_sites(content: Content) -> None:
+    expected = {
+        "stroke": ("UMN",),
+        "multiple-sclerosis": ("UMN",),
+        "als": ("UMN", "LMN"),
+        "poliomyelitis": ("LMN",),
+        "peripheral-neuropathy": ("LMN",),
+        "nerve-trauma": ("LMN",),
+        "bell-palsy": ("LMN",),
+        "myasthenia-gravis": ("NMJ",),
+    }
+    for disease_id, lesions in expected.items():
+        disease = content.diseases_by_id[disease_id]
+        assert disease.lesions == lesions
+        assert evaluate(content, disease.typical).lesions == lesions
+
+
+def test_polyneuropathy_loses_the_ankle_jerks(content: Content) -> None:
+    typical = content.diseases_by_id["peripheral-neuropathy"].typical
+    found = by_place(content, *typical)
+    for side in SIDES:
+        reduced = {n for e in found[("foot", side)].evidence if e.sign == "hyporeflexia" for n in e.via}
+        assert "Ankle jerk" in reduced

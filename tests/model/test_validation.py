@@ -1,0 +1,214 @@
+"""Broken content and diagrams: every problem is reported as FILE:LINE: message, never a traceback."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app import paths
+from app.cli import main
+from app.model.errors import ContentError
+from app.model.loader import load_content
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """A private copy of the bundled content with its own copy of the diagram."""
+    target = tmp_path / "content"
+    shutil.copytree(paths.content_dir(), target)
+    shutil.copy(paths.diagram_svg(), target / "neuraxis.svg")
+    return target
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replace text and return the 1-based line where the first replacement happened."""
+    text = path.read_text(encoding="utf-8")
+    index = text.index(old)
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return text.count("\n", 0, index) + 1
+
+
+def problems(directory: Path) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        load_content(directory, check_svg=True)
+    return [str(p) for p in info.value.problems]
+
+
+def test_copy_of_bundled_content_is_valid(workdir: Path) -> None:
+    assert load_content(workdir, check_svg=True).sites
+
+
+def test_malformed_yaml_names_file_and_line(workdir: Path) -> None:
+    line = edit(workdir / "sites.yaml", "    group: brainstem\n", "    group: [brainstem\n")
+    found = problems(workdir)
+    assert len(found) == 1
+    assert re.match(rf"^{re.escape(str(workdir / 'sites.yaml'))}:{line + 1}: invalid YAML", found[0]), found
+
+
+def test_unknown_reference_in_text(workdir: Path) -> None:
+    line = edit(workdir / "diseases.yaml", "[AFP]", "[NOPE]")
+    assert (
+        f"{workdir / 'diseases.yaml'}:{line}: unknown reference [NOPE]; add it to references.yaml"
+        in problems(workdir)
+    )
+
+
+def test_uncited_paragraph(workdir: Path) -> None:
+    edit(workdir / "signs.yaml", "first [MGm].", "first.")
+    text = (workdir / "signs.yaml").read_text()
+    line = text[: text.index("- Strength falls with repeated")].count("\n") + 1  # where the paragraph starts
+    found = problems(workdir)
+    assert any(
+        p.startswith(f"{workdir / 'signs.yaml'}:{line}:") and "cites no reference" in p for p in found
+    ), found
+
+
+def test_duplicate_site_id(workdir: Path) -> None:
+    first = edit(workdir / "sites.yaml", "  - id: tibial-nerve-$side\n", "  - id: radial-nerve-$side\n")
+    found = problems(workdir)
+    assert any(f"sites.yaml:{first}: duplicate site id 'radial-nerve-right'" in p for p in found), found
+
+
+def test_unknown_pathway_node(workdir: Path) -> None:
+    line = edit(workdir / "sites.yaml", "cuts: [internal-capsule-$side]", "cuts: [internal-capsul-$side]")
+    found = problems(workdir)
+    assert (
+        f"{workdir / 'sites.yaml'}:{line}: 'internal-capsul-right' matches no pathway node (see docs/content.md)"
+        in found
+    )
+
+
+def test_unknown_field_and_wrong_type(workdir: Path) -> None:
+    line = edit(workdir / "references.yaml", "  - id: JN\n", "  - id: JN\n    titel: typo\n")
+    found = problems(workdir)
+    assert len(found) == 1
+    assert found[0].startswith(f"{workdir / 'references.yaml'}:{line + 1}: unknown field 'titel'"), found
+
+
+def test_disease_site_pattern_that_matches_nothing(workdir: Path) -> None:
+    line = edit(workdir / "diseases.yaml", "sites: [facial-nerve-*]", "sites: [facial-nerv-*]")
+    found = problems(workdir)
+    assert any(
+        p.startswith(f"{workdir / 'diseases.yaml'}:{line}: 'facial-nerv-*' matches no site id") for p in found
+    )
+
+
+def test_declared_lesion_types_must_follow_from_sites(workdir: Path) -> None:
+    line = edit(workdir / "diseases.yaml", "    lesions: [NMJ]\n", "    lesions: [LMN]\n")
+    found = problems(workdir)
+    assert (
+        f"{workdir / 'diseases.yaml'}:{line}: 'myasthenia-gravis' declares lesions LMN but its sites give: NMJ"
+        in found
+    )
+
+
+def test_site_missing_from_svg(workdir: Path) -> None:
+    edit(workdir / "neuraxis.svg", 'id="radial-nerve-left"', 'id="deco-radial-nerve-left"')
+    text = (workdir / "sites.yaml").read_text()
+    line = text[: text.index("  - id: radial-nerve-$side")].count("\n") + 1
+    found = problems(workdir)
+    assert (
+        f"{workdir / 'sites.yaml'}:{line}: site 'radial-nerve-left' has no element with id='radial-nerve-left' in neuraxis.svg"
+        in found
+    )
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    ['<!DOCTYPE svg [<!ENTITY a "aaaa">]>\n', '<!ENTITY lol "lol">\n', "<!doctype svg>\n"],
+)
+def test_svg_with_doctype_or_entity_is_refused(workdir: Path, declaration: str) -> None:
+    svg = workdir / "neuraxis.svg"
+    text = svg.read_text()
+    head, rest = text.split("\n", 1) if text.startswith("<?xml") else ("", text)
+    svg.write_text(f"{head}\n{declaration}{rest}" if head else declaration + rest)
+    line = 2 if head else 1
+    found = problems(workdir)
+    assert len(found) == 1
+    assert found[0].startswith(f"{svg}:{line}: SVG contains a "), found
+
+
+def test_svg_with_external_reference_is_refused(workdir: Path) -> None:
+    line = edit(
+        workdir / "neuraxis.svg",
+        "</svg>",
+        '<image href="https://example.org/x.png" width="1" height="1"/></svg>',
+    )
+    found = problems(workdir)
+    assert any(p.startswith(f"{workdir / 'neuraxis.svg'}:{line}:") and "not allowed" in p for p in found), (
+        found
+    )
+
+
+def test_alias_bomb_is_refused_quickly(workdir: Path) -> None:
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        bomb += (
+            f"{level}: &{level} [*{previous},*{previous},*{previous},*{previous},*{previous},*{previous}]\n"
+        )
+    (workdir / "faq.yaml").write_text(bomb)
+    found = problems(workdir)
+    assert found == [
+        f"{workdir / 'faq.yaml'}:1: invalid YAML: anchors and aliases (& and *) are not allowed in content files; write the text out"
+    ]
+
+
+def test_huge_file_is_refused(workdir: Path) -> None:
+    with (workdir / "faq.yaml").open("a") as stream:
+        stream.write("#" + "x" * 1_100_000 + "\n")
+    found = problems(workdir)
+    assert len(found) == 1
+    assert found[0].startswith(f"{workdir / 'faq.yaml'}:1: file is too large"), found
+
+
+def test_not_utf8_names_the_line(workdir: Path) -> None:
+    path = workdir / "body.yaml"
+    data = path.read_bytes().replace(b"Upper face", b"Upper f\xe2ce", 1)
+    path.write_bytes(data)
+    line = data[: data.index(b"\xe2ce")].count(b"\n") + 1
+    assert problems(workdir) == [f"{path}:{line}: file is not valid UTF-8 text; save it as UTF-8"]
+
+
+def test_unreadable_file(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = workdir / "signs.yaml"
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        if self == target:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert problems(workdir) == [f"{target}:1: cannot read file: Permission denied"]
+
+
+def test_missing_file_and_folder_in_place_of_file(workdir: Path) -> None:
+    (workdir / "faq.yaml").unlink()
+    (workdir / "comparison.yaml").unlink()
+    (workdir / "comparison.yaml").mkdir()
+    found = problems(workdir)
+    assert f"{workdir / 'faq.yaml'}:1: file not found" in found
+    assert f"{workdir / 'comparison.yaml'}:1: expected a file, found a folder" in found
+
+
+def test_validate_command_prints_one_line_per_problem(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(workdir / "diseases.yaml", "[AFP]", "[NOPE]", count=2)
+    assert main(["validate", str(workdir)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 2
+    assert all(re.match(r"^.+\.yaml:\d+: ", line) for line in lines), lines
+    assert "Traceback" not in captured.err
+
+
+def test_duplicate_yaml_key(workdir: Path) -> None:
+    line = edit(workdir / "body.yaml", "    name: Upper face\n", "    name: Upper face\n    name: Again\n")
+    assert problems(workdir) == [
+        f"{workdir / 'body.yaml'}:{line + 1}: invalid YAML: duplicate key 'name' (first on line {line})"
+    ]
