@@ -190,7 +190,9 @@ def _cmd_findings(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     content = _load(args.directory or _content_dir(args), check_svg=True)
-    counts = f"{len(content.sites)} sites, {len(content.diseases)} diseases, {len(content.references)} references"
+    counts = (
+        f"{len(content.sites)} sites, {len(content.diseases)} diseases, {len(content.references)} references"
+    )
     print(f"OK: {counts}")
     return EXIT_OK
 

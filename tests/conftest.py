@@ -1,14 +1,15 @@
-"""Shared fixtures. Qt runs offscreen (set before any Qt import), so the tests need no display."""
+"""Shared fixtures. Qt runs offscreen (set before any Qt import), so the tests need no display,
+and the diagram geometry cache goes to a throw-away folder."""
 
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import ctypes
-import sys
-from typing import TYPE_CHECKING
+os.environ.setdefault("NEURAXIS_CACHE_DIR", tempfile.mkdtemp(prefix="neuraxis-test-cache-"))
 
 import pytest
 
@@ -18,14 +19,6 @@ if TYPE_CHECKING:
     from app.model.content import Content
     from app.ui.selection import SelectionModel
 
-if sys.version_info < (3, 12):
-    # PySide6 6.12.0 (abi3 wheel) on CPython 3.11 returns None from void calls and True from
-    # Signal.emit() without taking a reference; after a few thousand Qt calls the interpreter
-    # aborts ("none_dealloc" / "bool_dealloc"). CPython 3.12+ makes these objects immortal;
-    # here we give them a reference count they cannot lose.
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
-
 
 @pytest.fixture(scope="session")
 def content() -> Content:
@@ -33,7 +26,9 @@ def content() -> Content:
 
 
 @pytest.fixture
-def selection(qapp: object, content: Content) -> SelectionModel:
+def selection(qapp: object, content: Content) -> Iterator[SelectionModel]:
     from app.ui.selection import SelectionModel
 
-    return SelectionModel(content)
+    model = SelectionModel(content)
+    yield model
+    model.deleteLater()

@@ -9,6 +9,7 @@ run tools/preview_svg.py to check ids, sizes, gaps and text.
 Coordinates are written for the viewer's LEFT half (= patient's RIGHT side)
 and mirrored about the midline for the other half.
 """
+
 import math
 from pathlib import Path
 
@@ -19,13 +20,13 @@ UMN = "#1f4e9c"
 LMN = "#a64500"
 INK = "#111111"
 OUTLINE = "#4a3f3a"
-WM = "#f7f1ea"        # white matter / brainstem / cord fill
-CORTEX = "#dcc3b6"    # cortex ribbon
-GREY = "#9b9b9b"      # grey matter (anterior horn)
+WM = "#f7f1ea"  # white matter / brainstem / cord fill
+CORTEX = "#dcc3b6"  # cortex ribbon
+GREY = "#9b9b9b"  # grey matter (anterior horn)
 MUSCLE = "#e6a59c"
 MUSCLE_LINE = "#8b2e2e"
 SKIN = "#f4dcc8"
-FONT = "DejaVu Sans"   # a single family: Qt takes a comma list as one name
+FONT = "DejaVu Sans"  # a single family: Qt takes a comma list as one name
 
 SITE_UMN = dict(fill="#8fb3ec", fo="0.4", stroke=UMN)
 SITE_LMN = dict(fill="#f5b684", fo="0.45", stroke=LMN)
@@ -48,6 +49,7 @@ def mp(p):
 
 # ---------------------------------------------------------------- paths
 # path = list of segments: ("M", p) ("L", p) ("C", p1, p2, p3) ("Z",)
+
 
 def d_of(path):
     out = []
@@ -98,8 +100,12 @@ def lerp(a, b, t):
 
 def split(c, t):
     p0, p1, p2, p3 = c
-    a = lerp(p0, p1, t); b = lerp(p1, p2, t); cc = lerp(p2, p3, t)
-    d = lerp(a, b, t); e = lerp(b, cc, t); m = lerp(d, e, t)
+    a = lerp(p0, p1, t)
+    b = lerp(p1, p2, t)
+    cc = lerp(p2, p3, t)
+    d = lerp(a, b, t)
+    e = lerp(b, cc, t)
+    m = lerp(d, e, t)
     return (p0, a, d, m), (m, e, cc, p3)
 
 
@@ -115,8 +121,10 @@ def sub(c, t0, t1):
 def bez(c, t):
     p0, p1, p2, p3 = c
     u = 1 - t
-    return (u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-            u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1])
+    return (
+        u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+        u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+    )
 
 
 def tangent(c, t):
@@ -216,9 +224,13 @@ def path_el(path, **kw):
 
 
 def text_el(x, y, s, size=24, anchor="start", bold=False):
-    a = attrs_str(x=f(x), y=f(y), font_size=size,
-                  text_anchor=None if anchor == "start" else anchor,
-                  font_weight="bold" if bold else None)
+    a = attrs_str(
+        x=f(x),
+        y=f(y),
+        font_size=size,
+        text_anchor=None if anchor == "start" else anchor,
+        font_weight="bold" if bold else None,
+    )
     s = s.replace("&", "&amp;")
     out(f"<text {a}>{s}</text>")
 
@@ -248,28 +260,30 @@ FISSURE_Y = 160
 HEMI = [
     ("M", (569, FISSURE_Y)),
     ("L", (569, 86)),
-    ("C", (569, 62), (552, 50), (520, 48)),          # medial top corner
-    ("C", (420, 44), (300, 66), (246, 130)),         # dome
-    ("C", (214, 168), (206, 222), (220, 262)),       # lateral convexity
-    ("C", (232, 296), (262, 320), (300, 328)),       # temporal lobe
-    ("C", (350, 338), (410, 330), (440, 318)),       # inferior surface
+    ("C", (569, 62), (552, 50), (520, 48)),  # medial top corner
+    ("C", (420, 44), (300, 66), (246, 130)),  # dome
+    ("C", (214, 168), (206, 222), (220, 262)),  # lateral convexity
+    ("C", (232, 296), (262, 320), (300, 328)),  # temporal lobe
+    ("C", (350, 338), (410, 330), (440, 318)),  # inferior surface
 ]
 STEM = [
-    ("C", (458, 311), (470, 322), (472, 338)),       # into midbrain
-    ("C", (466, 360), (462, 384), (468, 402)),       # midbrain (peduncle)
-    ("C", (436, 398), (422, 428), (422, 452)),       # pons, upper
-    ("C", (422, 480), (440, 500), (482, 502)),       # pons, lower
-    ("C", (482, 530), (485, 555), (484, 575)),       # medulla
-    ("C", (483, 600), (468, 615), (468, 645)),       # cervicomedullary junction
-    ("L", (468, 735)),                               # cervical enlargement
+    ("C", (458, 311), (470, 322), (472, 338)),  # into midbrain
+    ("C", (466, 360), (462, 384), (468, 402)),  # midbrain (peduncle)
+    ("C", (436, 398), (422, 428), (422, 452)),  # pons, upper
+    ("C", (422, 480), (440, 500), (482, 502)),  # pons, lower
+    ("C", (482, 530), (485, 555), (484, 575)),  # medulla
+    ("C", (483, 600), (468, 615), (468, 645)),  # cervicomedullary junction
+    ("L", (468, 735)),  # cervical enlargement
     ("C", (468, 762), (489, 770), (489, 795)),
-    ("L", (489, 850)),                               # thoracic cord
+    ("L", (489, 850)),  # thoracic cord
     ("C", (489, 872), (476, 878), (476, 898)),
-    ("L", (476, 935)),                               # lumbar enlargement
-    ("C", (476, 962), (556, 972), (575, 994)),       # conus
+    ("L", (476, 935)),  # lumbar enlargement
+    ("C", (476, 962), (556, 972), (575, 994)),  # conus
 ]
 
-HEMI_CUBICS = cubics_of(HEMI)     # [0]=medial line, [1]=corner, [2]=dome, [3]=lateral, [4]=temporal, [5]=inferior
+HEMI_CUBICS = cubics_of(
+    HEMI
+)  # [0]=medial line, [1]=corner, [2]=dome, [3]=lateral, [4]=temporal, [5]=inferior
 
 # cortex ribbon = outer contour (medial surface .. inferior surface) offset 20 inwards
 RIBBON = 20
@@ -280,8 +294,10 @@ def outline_full():
     cub = cubics_of(left)
     right = reverse_cubics(MC(cub, True))
     # fissure bottom rounding
-    path = [("M", (mx(569), FISSURE_Y)),
-            ("C", (mx(569), FISSURE_Y + 6), (569, FISSURE_Y + 6), (569, FISSURE_Y))]
+    path = [
+        ("M", (mx(569), FISSURE_Y)),
+        ("C", (mx(569), FISSURE_Y + 6), (569, FISSURE_Y + 6), (569, FISSURE_Y)),
+    ]
     for c in cub:
         path.append(("C", c[1], c[2], c[3]))
     for c in right:
@@ -296,11 +312,13 @@ def simplify_lines(path):
     cur = None
     for s in path:
         if s[0] == "M":
-            cur = s[1]; res.append(s)
+            cur = s[1]
+            res.append(s)
         elif s[0] == "C":
             p0, p1, p2, p3 = cur, s[1], s[2], s[3]
-            if (abs(p0[0] - p3[0]) < 1e-6 and abs(p1[0] - p0[0]) < 1e-6 and abs(p2[0] - p0[0]) < 1e-6) or \
-               (abs(p0[1] - p3[1]) < 1e-6 and abs(p1[1] - p0[1]) < 1e-6 and abs(p2[1] - p0[1]) < 1e-6):
+            if (abs(p0[0] - p3[0]) < 1e-6 and abs(p1[0] - p0[0]) < 1e-6 and abs(p2[0] - p0[0]) < 1e-6) or (
+                abs(p0[1] - p3[1]) < 1e-6 and abs(p1[1] - p0[1]) < 1e-6 and abs(p2[1] - p0[1]) < 1e-6
+            ):
                 res.append(("L", p3))
             else:
                 res.append(s)
@@ -350,32 +368,32 @@ def band(seg_from, t_from, seg_to, t_to, d_out, d_in):
 
 
 # key points ---------------------------------------------------------
-CONV = (472, 256)                 # fibres converge above the internal capsule
+CONV = (472, 256)  # fibres converge above the internal capsule
 FACE_ORIGIN, _ = contour_point(3, 0.46, 11)
 ARM_ORIGIN, _ = contour_point(2, 0.66, 11)
 LEG_ORIGIN = (558, 104)
 
-FAC_NUC = (452, 486)              # facial nucleus (left half)
+FAC_NUC = (452, 486)  # facial nucleus (left half)
 C5_SOMA = (553, 712)
 L4_SOMA = (553, 910)
 ROW_FACE = 486
 ROW_C5 = 712
-ROW_L5 = 910                      # level with the L4 motor neuron: straight root
+ROW_L5 = 910  # level with the L4 motor neuron: straight root
 
 # UMN main bundle (viewer's-left hemisphere) from convergence to the crossing
 # and down the opposite (viewer's-right) lateral column.
 MAIN_STEM = [
     ("M", CONV),
-    ("C", (484, 282), (498, 306), (502, 330)),       # internal capsule
-    ("C", (506, 352), (510, 380), (512, 404)),       # cerebral peduncle
-    ("L", (516, 478)),                               # basis pontis
-    ("C", (520, 505), (526, 535), (530, 556)),       # pyramid
-    ("C", (534, 585), (652, 600), (656, 636)),       # decussation
-    ("L", (656, 738)),                               # lateral CST, cervical (opposite side)
+    ("C", (484, 282), (498, 306), (502, 330)),  # internal capsule
+    ("C", (506, 352), (510, 380), (512, 404)),  # cerebral peduncle
+    ("L", (516, 478)),  # basis pontis
+    ("C", (520, 505), (526, 535), (530, 556)),  # pyramid
+    ("C", (534, 585), (652, 600), (656, 636)),  # decussation
+    ("L", (656, 738)),  # lateral CST, cervical (opposite side)
     ("C", (656, 758), (641, 762), (641, 782)),
-    ("L", (641, 850)),                               # thoracic
+    ("L", (641, 850)),  # thoracic
     ("C", (641, 870), (653, 872), (653, 888)),
-    ("C", (653, 900), (628, 904), (608, 907)),       # ends on the L4 anterior horn
+    ("C", (653, 900), (628, 904), (608, 907)),  # ends on the L4 anterior horn
 ]
 C5_COLLATERAL = [("M", (656, 686)), ("C", (640, 688), (622, 694), (609, 703))]
 CB_CONTRA = [("M", (516, 478)), ("C", (560, 482), (640, 486), (688, 486))]
@@ -402,8 +420,8 @@ FIBRES = {
 }
 
 FAN = [
-    [("M", contour_point(2, 0.30, 14)[0]), ("C", (440, 120), (470, 190), CONV)],   # trunk (vertex)
-    [("M", contour_point(3, 0.12, 14)[0]), ("C", (290, 170), (410, 200), CONV)],   # hand
+    [("M", contour_point(2, 0.30, 14)[0]), ("C", (440, 120), (470, 190), CONV)],  # trunk (vertex)
+    [("M", contour_point(3, 0.12, 14)[0]), ("C", (290, 170), (410, 200), CONV)],  # hand
 ]
 
 # LMN paths (viewer's left half)
@@ -411,29 +429,33 @@ LMN_FACE = [("M", FAC_NUC), ("L", (160, ROW_FACE))]
 LMN_C5 = [("M", C5_SOMA), ("L", (160, ROW_C5))]
 # Lumbar row: root + plexus on the row, then the sciatic nerve splits into two
 # parallel branches (common peroneal above, tibial below) that rejoin at the NMJ.
-L5_SPLIT = 24                     # branch offset from the row (common peroneal above, tibial below)
-L5_BOX_HH = 20                    # half height of the nerve site boxes (40 high, 8 apart)
-L5_NERVE_X0, L5_NERVE_X1 = 196, 262   # nerve site boxes (both branches)
-L5_PAD = 2                        # straight part of a branch beyond its box
-L5_STEM_X = 296                   # the braid of the plexus ends here: the sciatic n. divides
+L5_SPLIT = 24  # branch offset from the row (common peroneal above, tibial below)
+L5_BOX_HH = 20  # half height of the nerve site boxes (40 high, 8 apart)
+L5_NERVE_X0, L5_NERVE_X1 = 196, 262  # nerve site boxes (both branches)
+L5_PAD = 2  # straight part of a branch beyond its box
+L5_STEM_X = 296  # the braid of the plexus ends here: the sciatic n. divides
 LMN_L5 = [("M", L4_SOMA), ("L", (L5_STEM_X, ROW_L5))]
 
 
 def l5_branch(sign):
     y = ROW_L5 + sign * L5_SPLIT
-    xa, xb = L5_NERVE_X1 + L5_PAD, L5_NERVE_X0 - L5_PAD      # straight part slightly longer than the box
-    return [("M", (L5_STEM_X, ROW_L5)),
-            ("C", ((L5_STEM_X + xa) / 2, ROW_L5), ((L5_STEM_X + xa) / 2, y), (xa, y)),
-            ("L", (xb, y)),
-            ("C", ((xb + NMJ_X) / 2, y), ((xb + NMJ_X) / 2, ROW_L5), (NMJ_X, ROW_L5))]
+    xa, xb = L5_NERVE_X1 + L5_PAD, L5_NERVE_X0 - L5_PAD  # straight part slightly longer than the box
+    return [
+        ("M", (L5_STEM_X, ROW_L5)),
+        ("C", ((L5_STEM_X + xa) / 2, ROW_L5), ((L5_STEM_X + xa) / 2, y), (xa, y)),
+        ("L", (xb, y)),
+        ("C", ((xb + NMJ_X) / 2, y), ((xb + NMJ_X) / 2, ROW_L5), (NMJ_X, ROW_L5)),
+    ]
+
 
 NMJ_X = 160
-LS_LABEL_X = 352                  # "Lumbosacral / plexus" label, under the plexus
-LEG_X, LEG_Y, LEG_H = 836, 763, 80    # legend box (right edge at 1138)
+LS_LABEL_X = 352  # "Lumbosacral / plexus" label, under the plexus
+LEG_X, LEG_Y, LEG_H = 836, 763, 80  # legend box (right edge at 1138)
 MUSCLE_X0, MUSCLE_X1 = 24, 130
 
 
 # ================================================================ drawing
+
 
 def pyramidal_cell(p, n, size=9):
     """Small triangle (pyramidal neuron) with apex pointing along -n (to the surface)."""
@@ -446,12 +468,14 @@ def pyramidal_cell(p, n, size=9):
 
 def spindle(cx, cy, x0, x1, h):
     hw = (x1 - x0) / 2
-    return [("M", (x0, cy)),
-            ("C", (x0 + hw * 0.35, cy - h * 0.48), (cx - hw * 0.25, cy - h / 2), (cx, cy - h / 2)),
-            ("C", (cx + hw * 0.25, cy - h / 2), (x1 - hw * 0.35, cy - h * 0.48), (x1, cy)),
-            ("C", (x1 - hw * 0.35, cy + h * 0.48), (cx + hw * 0.25, cy + h / 2), (cx, cy + h / 2)),
-            ("C", (cx - hw * 0.25, cy + h / 2), (x0 + hw * 0.35, cy + h * 0.48), (x0, cy)),
-            ("Z",)]
+    return [
+        ("M", (x0, cy)),
+        ("C", (x0 + hw * 0.35, cy - h * 0.48), (cx - hw * 0.25, cy - h / 2), (cx, cy - h / 2)),
+        ("C", (cx + hw * 0.25, cy - h / 2), (x1 - hw * 0.35, cy - h * 0.48), (x1, cy)),
+        ("C", (x1 - hw * 0.35, cy + h * 0.48), (cx + hw * 0.25, cy + h / 2), (cx, cy + h / 2)),
+        ("C", (cx - hw * 0.25, cy + h / 2), (x0 + hw * 0.35, cy + h * 0.48), (x0, cy)),
+        ("Z",),
+    ]
 
 
 FACE_TOP, FACE_BOT, FACE_X0, FACE_X1 = 416, 538, 52, 122
@@ -459,22 +483,28 @@ FACE_TOP, FACE_BOT, FACE_X0, FACE_X1 = 416, 538, 52, 122
 
 def half_face():
     x0, x1, t, b = FACE_X0, FACE_X1, FACE_TOP, FACE_BOT
-    return [("M", (x1, t)),
-            ("C", (x1 - 44, t), (x0, t + 18), (x0, t + 56)),
-            ("C", (x0, t + 92), (x0 + 24, b), (x1, b)),
-            ("Z",)]
+    return [
+        ("M", (x1, t)),
+        ("C", (x1 - 44, t), (x0, t + 18), (x0, t + 56)),
+        ("C", (x0, t + 92), (x0 + 24, b), (x1, b)),
+        ("Z",),
+    ]
 
 
 def draw():
     global ind
     out('<?xml version="1.0" encoding="UTF-8"?>')
-    out(f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" '
-        f'viewBox="0 0 {W} {H}" width="{W}" height="{H}">')
+    out(
+        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" '
+        f'viewBox="0 0 {W} {H}" width="{W}" height="{H}">'
+    )
     ind += 1
     out("<title>Neuraxis - upper and lower motor neuron pathway (coronal schematic)</title>")
-    out("<desc>Front view. Patient's right is on the viewer's left. Elements with class \"site\" "
+    out(
+        "<desc>Front view. Patient's right is on the viewer's left. Elements with class \"site\" "
         "are clickable lesion sites; their id is the site id. Everything else is decoration "
-        "(ids starting with deco- or no id).</desc>")
+        "(ids starting with deco- or no id).</desc>"
+    )
     out()
     comment("Background")
     out(f'<rect x="0" y="0" width="{W}" height="{H}" fill="#ffffff"/>')
@@ -493,16 +523,25 @@ def draw():
         path_el(MP(rib, m), fill=CORTEX, stroke="none")
 
     comment("Sulci (cortex folding in) and lateral (Sylvian) fissure")
-    sulci = [sulcus(2, 0.16, 36), sulcus(2, 0.86, 36), sulcus(3, 0.18, 34),
-             [("M", contour_point(4, 0.0, 0)[0]), ("C", (250, 256), (290, 252), (330, 262))]]  # Sylvian fissure
+    sulci = [
+        sulcus(2, 0.16, 36),
+        sulcus(2, 0.86, 36),
+        sulcus(3, 0.18, 34),
+        [("M", contour_point(4, 0.0, 0)[0]), ("C", (250, 256), (290, 252), (330, 262))],
+    ]  # Sylvian fissure
     for m in (False, True):
         for s in sulci:
             path_el(MP(s, m), fill="none", stroke=CORTEX, stroke_width=16, stroke_linecap="butt")
             path_el(MP(s, m), fill="none", stroke=OUTLINE, stroke_width=2.5, stroke_linecap="round")
 
     comment("Lentiform nucleus (lateral to the internal capsule)")
-    lent = [("M", (410, 248)), ("C", (394, 262), (392, 290), (406, 304)),
-            ("C", (424, 298), (440, 290), (450, 282)), ("C", (440, 268), (424, 256), (410, 248)), ("Z",)]
+    lent = [
+        ("M", (410, 248)),
+        ("C", (394, 262), (392, 290), (406, 304)),
+        ("C", (424, 298), (440, 290), (450, 282)),
+        ("C", (440, 268), (424, 256), (410, 248)),
+        ("Z",),
+    ]
     lent_div = [("M", (427, 258)), ("C", (421, 272), (421, 286), (427, 296))]
     for m in (False, True):
         path_el(MP(lent, m), fill="#e7d9cf", stroke="#8f7f75", stroke_width=2)
@@ -510,8 +549,12 @@ def draw():
 
     comment("Pons: transverse (pontocerebellar) fibres")
     for y, w in ((426, 118), (446, 134), (466, 130)):
-        path_el(f"M {f(MID - w)},{y} C {f(MID - w / 2)},{y + 5} {f(MID + w / 2)},{y + 5} {f(MID + w)},{y}",
-                fill="none", stroke="#e2d3c6", stroke_width=3)
+        path_el(
+            f"M {f(MID - w)},{y} C {f(MID - w / 2)},{y + 5} {f(MID + w / 2)},{y + 5} {f(MID + w)},{y}",
+            fill="none",
+            stroke="#e2d3c6",
+            stroke_width=3,
+        )
 
     comment("Silhouette outline (drawn over the ribbon)")
     path_el(outline, fill="none", stroke=OUTLINE, stroke_width=3, stroke_linejoin="round")
@@ -522,17 +565,26 @@ def draw():
     path_el(f"M 468,402 C 520,410 630,410 {f(mx(468))},402", fill="none", stroke=OUTLINE, stroke_width=2)
     path_el(f"M 482,502 C 530,496 620,496 {f(mx(482))},502", fill="none", stroke=OUTLINE, stroke_width=2)
     comment("Interpeduncular fossa (between the two cerebral peduncles)")
-    path_el("M 561,404 C 566,394 571,386 575,382 C 579,386 584,394 589,404", fill="none", stroke=OUTLINE, stroke_width=2)
+    path_el(
+        "M 561,404 C 566,394 571,386 575,382 C 579,386 584,394 589,404",
+        fill="none",
+        stroke=OUTLINE,
+        stroke_width=2,
+    )
     comment("Anterior median fissure between the pyramids")
     path_el("M 575,508 L 575,554", fill="none", stroke=OUTLINE, stroke_width=2)
 
     comment("Anterior horns (grey matter) at C5 and L4")
+
     def horn(cx, cy):
-        return [("M", (cx + 14, cy - 30)),
-                ("C", (cx - 4, cy - 32), (cx - 20, cy - 20), (cx - 22, cy - 2)),
-                ("C", (cx - 24, cy + 14), (cx - 10, cy + 26), (cx + 4, cy + 24)),
-                ("C", (cx + 14, cy + 22), (cx + 16, cy + 8), (cx + 16, cy - 4)),
-                ("Z",)]
+        return [
+            ("M", (cx + 14, cy - 30)),
+            ("C", (cx - 4, cy - 32), (cx - 20, cy - 20), (cx - 22, cy - 2)),
+            ("C", (cx - 24, cy + 14), (cx - 10, cy + 26), (cx + 4, cy + 24)),
+            ("C", (cx + 14, cy + 22), (cx + 16, cy + 8), (cx + 16, cy - 4)),
+            ("Z",),
+        ]
+
     for m in (False, True):
         for cy in (C5_SOMA[1], L4_SOMA[1]):
             path_el(MP(horn(C5_SOMA[0], cy), m), fill=GREY, stroke="#555555", stroke_width=2)
@@ -547,19 +599,30 @@ def draw():
         face = MP(half_face(), m)
         path_el(face, fill=SKIN, stroke="none")
         x0, x1, t, b = FACE_X0, FACE_X1, FACE_TOP, FACE_BOT
-        edge = [("M", (x1, t)), ("C", (x1 - 44, t), (x0, t + 18), (x0, t + 56)),
-                ("C", (x0, t + 92), (x0 + 24, b), (x1, b))]
+        edge = [
+            ("M", (x1, t)),
+            ("C", (x1 - 44, t), (x0, t + 18), (x0, t + 56)),
+            ("C", (x0, t + 92), (x0 + 24, b), (x1, b)),
+        ]
         path_el(MP(edge, m), fill="none", stroke=OUTLINE, stroke_width=3, stroke_linecap="round")
-        path_el(MP([("M", (x1, t)), ("L", (x1, b))], m), fill="none", stroke=OUTLINE,
-                stroke_width=2, stroke_dasharray="6,5")
+        path_el(
+            MP([("M", (x1, t)), ("L", (x1, b))], m),
+            fill="none",
+            stroke=OUTLINE,
+            stroke_width=2,
+            stroke_dasharray="6,5",
+        )
         feats = [
-            [("M", (82, 434)), ("C", (94, 430), (106, 430), (116, 432))],   # forehead lines
+            [("M", (82, 434)), ("C", (94, 430), (106, 430), (116, 432))],  # forehead lines
             [("M", (78, 444)), ("C", (92, 440), (106, 440), (116, 442))],
-            [("M", (76, 459)), ("C", (88, 451), (104, 451), (114, 456))],   # brow
-            [("M", (80, 471)), ("C", (88, 464), (104, 464), (112, 471)),
-             ("C", (104, 478), (88, 478), (80, 471))],                        # eye
+            [("M", (76, 459)), ("C", (88, 451), (104, 451), (114, 456))],  # brow
+            [
+                ("M", (80, 471)),
+                ("C", (88, 464), (104, 464), (112, 471)),
+                ("C", (104, 478), (88, 478), (80, 471)),
+            ],  # eye
             [("M", (121, 466)), ("C", (116, 480), (110, 492), (112, 497)), ("L", (121, 499))],  # nose
-            [("M", (121, 515)), ("C", (110, 516), (98, 514), (90, 508))],   # mouth
+            [("M", (121, 515)), ("C", (110, 516), (98, 514), (90, 508))],  # mouth
         ]
         for s in feats:
             path_el(MP(s, m), fill="none", stroke=OUTLINE, stroke_width=2.5, stroke_linecap="round")
@@ -570,9 +633,17 @@ def draw():
     for m in (False, True):
         for cy in (ROW_C5, ROW_L5):
             cx = (MUSCLE_X0 + MUSCLE_X1) / 2
-            path_el(MP(spindle(cx, cy, MUSCLE_X0, MUSCLE_X1, 46), m), fill=MUSCLE, stroke=MUSCLE_LINE, stroke_width=3)
+            path_el(
+                MP(spindle(cx, cy, MUSCLE_X0, MUSCLE_X1, 46), m),
+                fill=MUSCLE,
+                stroke=MUSCLE_LINE,
+                stroke_width=3,
+            )
             for dy in (-10, 0, 10):
-                s = [("M", (cx - 34, cy + dy * 0.8)), ("C", (cx - 12, cy + dy * 1.2), (cx + 12, cy + dy * 1.2), (cx + 34, cy + dy * 0.8))]
+                s = [
+                    ("M", (cx - 34, cy + dy * 0.8)),
+                    ("C", (cx - 12, cy + dy * 1.2), (cx + 12, cy + dy * 1.2), (cx + 34, cy + dy * 0.8)),
+                ]
                 path_el(MP(s, m), fill="none", stroke=MUSCLE_LINE, stroke_width=1.5)
     close_g()
     out()
@@ -581,7 +652,11 @@ def draw():
     comment("======== Upper motor neuron pathway (blue, solid) ========")
     open_g(f'id="deco-umn" fill="none" stroke="{UMN}" stroke-linecap="round" stroke-linejoin="round"')
     for m in (False, True):
-        side = "viewer's right (patient's LEFT hemisphere)" if m else "viewer's left (patient's RIGHT hemisphere)"
+        side = (
+            "viewer's right (patient's LEFT hemisphere)"
+            if m
+            else "viewer's left (patient's RIGHT hemisphere)"
+        )
         comment(f"Corticospinal + corticobulbar from the {side}")
         comment("thin fibres complete the fan of the corona radiata")
         for fb in FAN:
@@ -598,7 +673,9 @@ def draw():
         comment("pyramidal (Betz) cells and synaptic terminals")
         for origin in (FACE_ORIGIN, ARM_ORIGIN, LEG_ORIGIN):
             q = M(origin, m)
-            out(f'<circle cx="{f(q[0])}" cy="{f(q[1])}" r="9" fill="{UMN}" stroke="#ffffff" stroke-width="2"/>')
+            out(
+                f'<circle cx="{f(q[0])}" cy="{f(q[1])}" r="9" fill="{UMN}" stroke="#ffffff" stroke-width="2"/>'
+            )
         for p in ((609, 703), (608, 907)):
             q = M(p, m)
             out(f'<circle cx="{f(q[0])}" cy="{f(q[1])}" r="5" fill="{UMN}" stroke="none"/>')
@@ -622,8 +699,16 @@ def draw():
         comment("plexus strands")
         for cy in (ROW_C5, ROW_L5):
             strands = [
-                [("M", (396, cy)), ("C", (378, cy), (372, cy - 20), (347, cy - 20)), ("C", (322, cy - 20), (316, cy), (298, cy))],
-                [("M", (396, cy)), ("C", (378, cy), (372, cy + 20), (347, cy + 20)), ("C", (322, cy + 20), (316, cy), (298, cy))],
+                [
+                    ("M", (396, cy)),
+                    ("C", (378, cy), (372, cy - 20), (347, cy - 20)),
+                    ("C", (322, cy - 20), (316, cy), (298, cy)),
+                ],
+                [
+                    ("M", (396, cy)),
+                    ("C", (378, cy), (372, cy + 20), (347, cy + 20)),
+                    ("C", (322, cy + 20), (316, cy), (298, cy)),
+                ],
                 [("M", (372, cy - 14)), ("L", (322, cy + 14))],
                 [("M", (372, cy + 14)), ("L", (322, cy - 14))],
             ]
@@ -632,12 +717,18 @@ def draw():
         comment("motor neurons (anterior horn cells)")
         for p in (C5_SOMA, L4_SOMA):
             q = M(p, m)
-            out(f'<circle cx="{f(q[0])}" cy="{f(q[1])}" r="10" fill="{LMN}" stroke="#ffffff" stroke-width="2"/>')
+            out(
+                f'<circle cx="{f(q[0])}" cy="{f(q[1])}" r="10" fill="{LMN}" stroke="#ffffff" stroke-width="2"/>'
+            )
         comment("neuromuscular junctions: nerve terminal + end plate")
         for cy, x_end in ((ROW_FACE, FACE_X1), (ROW_C5, MUSCLE_X1), (ROW_L5, MUSCLE_X1)):
             q = M((NMJ_X - 4, cy), m)
             out(f'<circle cx="{f(q[0])}" cy="{f(q[1])}" r="8" fill="{LMN}" stroke="none"/>')
-            path_el(MP([("M", (NMJ_X - 14, cy - 12)), ("L", (NMJ_X - 14, cy + 12))], m), stroke=MUSCLE_LINE, stroke_width=5)
+            path_el(
+                MP([("M", (NMJ_X - 14, cy - 12)), ("L", (NMJ_X - 14, cy + 12))], m),
+                stroke=MUSCLE_LINE,
+                stroke_width=5,
+            )
             path_el(MP([("M", (NMJ_X - 14, cy)), ("L", (x_end, cy))], m), stroke=MUSCLE_LINE, stroke_width=3)
     close_g()
     out()
@@ -659,8 +750,12 @@ def draw():
     text_el(MID, 310, "capsule", 22, anchor="middle")
     comment("Brainstem (labelled on the viewer's right, beyond the free gutter)")
     LX = 862
-    for y, s in ((380, "Midbrain (peduncle)"), (440, "Pons (basis)"),
-                 (566, "Medulla (pyramid)"), (608, "Decussation")):
+    for y, s in (
+        (380, "Midbrain (peduncle)"),
+        (440, "Pons (basis)"),
+        (566, "Medulla (pyramid)"),
+        (608, "Decussation"),
+    ):
         out(f'<path d="M {LX - 4},{y - 16} L {LX - 16},{y - 9} L {LX - 4},{y - 2} Z" fill="{INK}"/>')
         text_el(LX, y, s, 24)
     comment("Facial row (viewer's left)")
@@ -679,7 +774,7 @@ def draw():
     text_el(462, 772, "Lateral corticospinal tract", 22, anchor="end")
     out(f'<path d="M 467,764 L 492,758" fill="none" stroke="{INK}" stroke-width="1.5"/>')
     NCX = (L5_NERVE_X0 + L5_NERVE_X1) / 2
-    BOT = ROW_L5 + 74                 # common baseline of the labels under the lumbar row
+    BOT = ROW_L5 + 74  # common baseline of the labels under the lumbar row
     text_el(NCX, ROW_L5 - L5_SPLIT - L5_BOX_HH - 17, "Common peroneal n.", 22, anchor="middle")
     text_el(NCX, BOT, "Tibial n.", 22, anchor="middle")
     text_el(LS_LABEL_X, BOT - 22, "Lumbosacral", 22, anchor="middle")
@@ -696,12 +791,24 @@ def draw():
     # between the C5 row and the lumbar row on the viewer's right, clear of "Anterior horn"
     lx, ly, lw, lh = LEG_X, LEG_Y, 1138 - LEG_X, LEG_H
     r1, r2 = ly + 25, ly + 57
-    out(f'<rect x="{f(lx)}" y="{f(ly)}" width="{f(lw)}" height="{f(lh)}" rx="8" fill="#ffffff" stroke="#666666" stroke-width="2"/>')
-    path_el(f"M {f(lx + 16)},{f(r1)} L {f(lx + 52)},{f(r1)}", fill="none", stroke=UMN, stroke_width=7, stroke_linecap="round")
+    out(
+        f'<rect x="{f(lx)}" y="{f(ly)}" width="{f(lw)}" height="{f(lh)}" rx="8" fill="#ffffff" stroke="#666666" stroke-width="2"/>'
+    )
+    path_el(
+        f"M {f(lx + 16)},{f(r1)} L {f(lx + 52)},{f(r1)}",
+        fill="none",
+        stroke=UMN,
+        stroke_width=7,
+        stroke_linecap="round",
+    )
     path_el(f"M {f(lx + 13)},{f(r2)} L {f(lx + 55)},{f(r2)}", fill="none", stroke=LMN, stroke_width=10)
     path_el(f"M {f(lx + 13)},{f(r2)} L {f(lx + 55)},{f(r2)}", fill="none", stroke="#ffffff", stroke_width=3.5)
-    out(f'<text x="{f(lx + 66)}" y="{f(r1 + 8)}" font-family="{FONT}" font-size="22" fill="{INK}">Upper motor neuron</text>')
-    out(f'<text x="{f(lx + 66)}" y="{f(r2 + 8)}" font-family="{FONT}" font-size="22" fill="{INK}">Lower motor neuron</text>')
+    out(
+        f'<text x="{f(lx + 66)}" y="{f(r1 + 8)}" font-family="{FONT}" font-size="22" fill="{INK}">Upper motor neuron</text>'
+    )
+    out(
+        f'<text x="{f(lx + 66)}" y="{f(r2 + 8)}" font-family="{FONT}" font-size="22" fill="{INK}">Lower motor neuron</text>'
+    )
     close_g()
     out()
 
@@ -711,7 +818,9 @@ def draw():
 
     def site(sid, kind, shapes):
         st = SITE_UMN if kind == "umn" else SITE_LMN
-        open_g(f'id="{sid}" class="site" fill="{st["fill"]}" fill-opacity="{st["fo"]}" stroke="{st["stroke"]}"')
+        open_g(
+            f'id="{sid}" class="site" fill="{st["fill"]}" fill-opacity="{st["fo"]}" stroke="{st["stroke"]}"'
+        )
         for s in shapes:
             out(s)
         close_g()
@@ -732,13 +841,21 @@ def draw():
         return f'<path d="{d_of(MP(p, m))}"/>'
 
     FACE_ARM_BAND = band(2, 0.40, 4, 0.05, -5, 42)
-    LEG_SITE = [("M", (519, 152)), ("L", (519, 62)), ("C", (530, 50), (550, 48), (560, 54)),
-                ("C", (568, 60), (571, 70), (571, 82)), ("L", (571, 152)), ("Z",)]
+    LEG_SITE = [
+        ("M", (519, 152)),
+        ("L", (519, 62)),
+        ("C", (530, 50), (550, 48), (560, 54)),
+        ("C", (568, 60), (571, 70), (571, 82)),
+        ("L", (571, 152)),
+        ("Z",),
+    ]
     IC_SITE = [("M", (450, 262)), ("L", (498, 262)), ("L", (526, 318)), ("L", (478, 318)), ("Z",)]
 
     for m in (False, True):
         X = "left" if m else "right"
-        comment(f"patient's {X.upper()} ({'viewer' + chr(39) + 's right' if m else 'viewer' + chr(39) + 's left'})")
+        comment(
+            f"patient's {X.upper()} ({'viewer' + chr(39) + 's right' if m else 'viewer' + chr(39) + 's left'})"
+        )
         site(f"motor-cortex-face-arm-{X}", "umn", [pth(FACE_ARM_BAND, m)])
         site(f"motor-cortex-leg-{X}", "umn", [pth(LEG_SITE, m)])
         site(f"corona-radiata-{X}", "umn", [rect_m(412, 196, 508, 246, m)])
@@ -755,16 +872,39 @@ def draw():
         site(f"brachial-plexus-{X}", "lmn", [rect_m(300, ROW_C5 - 30, 394, ROW_C5 + 30, m)])
         site(f"lumbosacral-plexus-{X}", "lmn", [rect_m(300, ROW_L5 - 30, 394, ROW_L5 + 30, m)])
         site(f"radial-nerve-{X}", "lmn", [rect_m(190, ROW_C5 - 23, 290, ROW_C5 + 23, m)])
-        site(f"common-peroneal-nerve-{X}", "lmn",
-             [rect_m(L5_NERVE_X0, ROW_L5 - L5_SPLIT - L5_BOX_HH, L5_NERVE_X1, ROW_L5 - L5_SPLIT + L5_BOX_HH, m)])
-        site(f"tibial-nerve-{X}", "lmn",
-             [rect_m(L5_NERVE_X0, ROW_L5 + L5_SPLIT - L5_BOX_HH, L5_NERVE_X1, ROW_L5 + L5_SPLIT + L5_BOX_HH, m)])
+        site(
+            f"common-peroneal-nerve-{X}",
+            "lmn",
+            [
+                rect_m(
+                    L5_NERVE_X0, ROW_L5 - L5_SPLIT - L5_BOX_HH, L5_NERVE_X1, ROW_L5 - L5_SPLIT + L5_BOX_HH, m
+                )
+            ],
+        )
+        site(
+            f"tibial-nerve-{X}",
+            "lmn",
+            [
+                rect_m(
+                    L5_NERVE_X0, ROW_L5 + L5_SPLIT - L5_BOX_HH, L5_NERVE_X1, ROW_L5 + L5_SPLIT + L5_BOX_HH, m
+                )
+            ],
+        )
         site(f"facial-nerve-{X}", "lmn", [rect_m(190, ROW_FACE - 23, 296, ROW_FACE + 23, m)])
-        site(f"neuromuscular-junction-{X}", "lmn",
-             [circ((NMJ_X, cy), 23, m) for cy in (ROW_FACE, ROW_C5, ROW_L5)])
-        site(f"muscle-{X}", "lmn",
-             [pth(half_face(), m)] +
-             [pth(spindle((MUSCLE_X0 + MUSCLE_X1) / 2, cy, MUSCLE_X0, MUSCLE_X1, 48), m) for cy in (ROW_C5, ROW_L5)])
+        site(
+            f"neuromuscular-junction-{X}",
+            "lmn",
+            [circ((NMJ_X, cy), 23, m) for cy in (ROW_FACE, ROW_C5, ROW_L5)],
+        )
+        site(
+            f"muscle-{X}",
+            "lmn",
+            [pth(half_face(), m)]
+            + [
+                pth(spindle((MUSCLE_X0 + MUSCLE_X1) / 2, cy, MUSCLE_X0, MUSCLE_X1, 48), m)
+                for cy in (ROW_C5, ROW_L5)
+            ],
+        )
     comment("midline")
     site("pyramidal-decussation", "umn", [rect(533, 564, 84, 50)])
     close_g()
@@ -775,6 +915,10 @@ def draw():
 draw()
 import sys
 
-target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "assets/svg/neuraxis.svg"
+target = (
+    Path(sys.argv[1])
+    if len(sys.argv) > 1
+    else Path(__file__).resolve().parents[1] / "assets/svg/neuraxis.svg"
+)
 target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 print("wrote", target, len(lines), "lines")

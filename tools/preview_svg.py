@@ -23,6 +23,7 @@ What it does
 
 Exit status is 0 when every check passes, 1 otherwise.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,12 +39,27 @@ DEFAULT_SVG = ROOT / "assets" / "svg" / "neuraxis.svg"
 
 SIDES = ("left", "right")
 SIDED = [
-    "motor-cortex-face-arm", "motor-cortex-leg", "corona-radiata", "internal-capsule",
-    "cerebral-peduncle", "basis-pontis", "medullary-pyramid",
-    "lateral-corticospinal-c5", "lateral-corticospinal-t6",
-    "anterior-horn-c5", "anterior-horn-l4", "ventral-root-c5", "ventral-root-l5",
-    "brachial-plexus", "lumbosacral-plexus", "radial-nerve", "common-peroneal-nerve",
-    "tibial-nerve", "facial-nerve", "neuromuscular-junction", "muscle",
+    "motor-cortex-face-arm",
+    "motor-cortex-leg",
+    "corona-radiata",
+    "internal-capsule",
+    "cerebral-peduncle",
+    "basis-pontis",
+    "medullary-pyramid",
+    "lateral-corticospinal-c5",
+    "lateral-corticospinal-t6",
+    "anterior-horn-c5",
+    "anterior-horn-l4",
+    "ventral-root-c5",
+    "ventral-root-l5",
+    "brachial-plexus",
+    "lumbosacral-plexus",
+    "radial-nerve",
+    "common-peroneal-nerve",
+    "tibial-nerve",
+    "facial-nerve",
+    "neuromuscular-junction",
+    "muscle",
 ]
 SITE_IDS = [f"{s}-{x}" for s in SIDED for x in SIDES] + ["pyramidal-decussation"]
 SHAPES = {"path", "rect", "circle", "ellipse", "polygon", "polyline", "line"}
@@ -52,13 +68,22 @@ MIN_GAP = 6.0
 MIN_FONT = 22.0
 
 FORBIDDEN_PATTERNS = [
-    (r"<!DOCTYPE", "DOCTYPE"), (r"<!ENTITY", "entity declaration"),
-    (r"<script", "<script>"), (r"<image", "<image>"), (r"<style", "<style> block"),
-    (r"<filter", "filter"), (r"<mask", "mask"), (r"<marker", "marker"),
-    (r"<pattern", "pattern"), (r"<foreignObject", "foreignObject"),
-    (r"href\s*=", "href (external reference)"), (r"url\(", "url() reference"),
-    (r"@import", "@import"), (r"\sstyle\s*=", "style attribute (use presentation attributes)"),
-    (r"\sfilter\s*=", "filter attribute"), (r"\smask\s*=", "mask attribute"),
+    (r"<!DOCTYPE", "DOCTYPE"),
+    (r"<!ENTITY", "entity declaration"),
+    (r"<script", "<script>"),
+    (r"<image", "<image>"),
+    (r"<style", "<style> block"),
+    (r"<filter", "filter"),
+    (r"<mask", "mask"),
+    (r"<marker", "marker"),
+    (r"<pattern", "pattern"),
+    (r"<foreignObject", "foreignObject"),
+    (r"href\s*=", "href (external reference)"),
+    (r"url\(", "url() reference"),
+    (r"@import", "@import"),
+    (r"\sstyle\s*=", "style attribute (use presentation attributes)"),
+    (r"\sfilter\s*=", "filter attribute"),
+    (r"\smask\s*=", "mask attribute"),
     (r"marker-(start|mid|end)\s*=", "marker attribute"),
 ]
 
@@ -126,9 +151,9 @@ def check_sites(path: Path, root: ET.Element, rep: Report) -> None:
     for el in root.iter():
         classes = (el.get("class") or "").split()
         if el.get("id") in SITE_IDS and "site" not in classes:
-            rep.error(f"site {el.get('id')!r} lacks class=\"site\"")
+            rep.error(f'site {el.get("id")!r} lacks class="site"')
         elif el.get("id") not in SITE_IDS and "site" in classes:
-            rep.error(f"non-site element <{local(el.tag)} id={el.get('id')!r}> carries class=\"site\"")
+            rep.error(f'non-site element <{local(el.tag)} id={el.get("id")!r}> carries class="site"')
 
     try:
         import svgelements as se
@@ -155,7 +180,7 @@ def check_sites(path: Path, root: ET.Element, rep: Report) -> None:
         if sid not in boxes:
             rep.error(f"site {sid!r} has no drawable shape")
             continue
-        for (x0, y0, x1, y1) in boxes[sid]:
+        for x0, y0, x1, y1 in boxes[sid]:
             w, h = x1 - x0, y1 - y0
             if min(w, h) < MIN_SIZE - 1e-6:
                 rep.error(f"site {sid!r}: shape {w:.1f} x {h:.1f} is smaller than {MIN_SIZE:g}")
@@ -168,8 +193,10 @@ def check_sites(path: Path, root: ET.Element, rep: Report) -> None:
             gap_x = max(bb[0] - ba[2], ba[0] - bb[2])
             gap_y = max(bb[1] - ba[3], ba[1] - bb[3])
             if max(gap_x, gap_y) < MIN_GAP - 1e-6:
-                rep.error(f"sites {a!r} and {b!r} are closer than {MIN_GAP:g} units "
-                          f"(bbox gap {max(gap_x, gap_y):.1f})")
+                rep.error(
+                    f"sites {a!r} and {b!r} are closer than {MIN_GAP:g} units "
+                    f"(bbox gap {max(gap_x, gap_y):.1f})"
+                )
     rep.note(f"{len(boxes)} site elements, {len(items)} site shapes checked")
 
 
@@ -196,6 +223,7 @@ def render(svg_bytes: bytes, height: int, bg: str = "white"):
 
 def to_array(img):
     import numpy as np
+
     img = img.convertToFormat(img.Format.Format_RGB32)
     w, h = img.width(), img.height()
     buf = img.constBits()
@@ -207,6 +235,7 @@ def to_array(img):
 def layer_variant(root: ET.Element, keep_text: bool) -> bytes:
     """Copy of the drawing with only text (keep_text) or without any text."""
     import copy
+
     r = copy.deepcopy(root)
 
     def prune(parent):
@@ -227,6 +256,7 @@ def layer_variant(root: ET.Element, keep_text: bool) -> bytes:
 
 def check_pixels(root: ET.Element, rep: Report, scale_h: int = 1000) -> None:
     import numpy as np
+
     ET.register_namespace("", SVG_NS)
     # text layer: black where text ink is
     t = to_array(render(layer_variant(root, True), scale_h))
@@ -251,8 +281,14 @@ def check_pixels(root: ET.Element, rep: Report, scale_h: int = 1000) -> None:
         rep.error(f"text touches drawing at {n} px; cells (x,y): {cells[:20]}")
     full = to_array(render(ET.tostring(root), scale_h))
     edge = 2
-    border = np.concatenate([full[:edge].reshape(-1, 3), full[-edge:].reshape(-1, 3),
-                             full[:, :edge].reshape(-1, 3), full[:, -edge:].reshape(-1, 3)])
+    border = np.concatenate(
+        [
+            full[:edge].reshape(-1, 3),
+            full[-edge:].reshape(-1, 3),
+            full[:, :edge].reshape(-1, 3),
+            full[:, -edge:].reshape(-1, 3),
+        ]
+    )
     if (border.min(axis=1) < 250).any():
         rep.error("something is drawn at the very edge of the viewBox (possible clipping)")
 

@@ -76,8 +76,8 @@ def test_unknown_pathway_node(workdir: Path) -> None:
     line = edit(workdir / "sites.yaml", "cuts: [internal-capsule-$side]", "cuts: [internal-capsul-$side]")
     found = problems(workdir)
     assert (
-        f"{workdir / 'sites.yaml'}:{line}: 'internal-capsul-right' matches no pathway node (see docs/content.md)"
-        in found
+        f"{workdir / 'sites.yaml'}:{line}: 'internal-capsul-right' matches no pathway node "
+        "(see docs/content.md)" in found
     )
 
 
@@ -100,8 +100,8 @@ def test_declared_lesion_types_must_follow_from_sites(workdir: Path) -> None:
     line = edit(workdir / "diseases.yaml", "    lesions: [NMJ]\n", "    lesions: [LMN]\n")
     found = problems(workdir)
     assert (
-        f"{workdir / 'diseases.yaml'}:{line}: 'myasthenia-gravis' declares lesions LMN but its sites give: NMJ"
-        in found
+        f"{workdir / 'diseases.yaml'}:{line}: "
+        "'myasthenia-gravis' declares lesions LMN but its sites give: NMJ" in found
     )
 
 
@@ -111,8 +111,8 @@ def test_site_missing_from_svg(workdir: Path) -> None:
     line = text[: text.index("  - id: radial-nerve-$side")].count("\n") + 1
     found = problems(workdir)
     assert (
-        f"{workdir / 'sites.yaml'}:{line}: site 'radial-nerve-left' has no element with id='radial-nerve-left' in neuraxis.svg"
-        in found
+        f"{workdir / 'sites.yaml'}:{line}: "
+        "site 'radial-nerve-left' has no element with id='radial-nerve-left' in neuraxis.svg" in found
     )
 
 
@@ -152,9 +152,11 @@ def test_alias_bomb_is_refused_quickly(workdir: Path) -> None:
         )
     (workdir / "faq.yaml").write_text(bomb)
     found = problems(workdir)
-    assert found == [
-        f"{workdir / 'faq.yaml'}:1: invalid YAML: anchors and aliases (& and *) are not allowed in content files; write the text out"
-    ]
+    expected = (
+        f"{workdir / 'faq.yaml'}:1: invalid YAML: "
+        "anchors and aliases (& and *) are not allowed in content files; write the text out"
+    )
+    assert found == [expected]
 
 
 def test_huge_file_is_refused(workdir: Path) -> None:
@@ -180,7 +182,7 @@ def test_unreadable_file(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None
     def refuse(self: Path, *args: object, **kwargs: object) -> object:
         if self == target:
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(Path, "open", refuse)
     assert problems(workdir) == [f"{target}:1: cannot read file: Permission denied"]

@@ -1,0 +1,169 @@
+"""Overlay items drawn above the (cached) SVG: one per lesion site, plus the hover label.
+
+The SVG itself is rendered once into a device-coordinate cache; selection, hover and focus
+only repaint these light overlay items, never the SVG.
+"""
+
+from __future__ import annotations
+
+from enum import Flag, auto
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+
+from app.model.geometry import SiteGeometry
+from app.ui import theme
+
+HIT_MARGIN = 8.0
+"""Extra diagram units around each site that still count as a hit (generous click targets)."""
+
+
+class SiteState(Flag):
+    NONE = 0
+    HOVERED = auto()
+    FOCUSED = auto()
+    SELECTED = auto()
+    DISEASE = auto()
+
+
+def outline_path(geometry: SiteGeometry) -> QPainterPath:
+    """The site's drawable outline: closed shapes as polygons, open strokes widened to their stroke."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for outline in geometry.outlines:
+        polygon = QPolygonF([QPointF(x, y) for x, y in outline.points])
+        if outline.closed:
+            path.addPolygon(polygon)
+            path.closeSubpath()
+        else:
+            line = QPainterPath()
+            line.addPolygon(polygon)
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(outline.stroke, 6.0))
+            stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+            stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            path.addPath(stroker.createStroke(line))
+    return path.simplified()
+
+
+def _pen(colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(QColor(colour), width, style)
+    pen.setCosmetic(True)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+class SiteItem(QGraphicsPathItem):
+    """A lesion site's outline; invisible until hovered, focused, selected or part of a disease."""
+
+    def __init__(self, site_id: str, name: str, geometry: SiteGeometry) -> None:
+        super().__init__(outline_path(geometry))
+        self.site_id = site_id
+        self.name = name
+        self.state = SiteState.NONE
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * HIT_MARGIN)
+        self._hit = (self.path() | stroker.createStroke(self.path())).simplified()
+        self.setZValue(10)
+        self.setAcceptHoverEvents(False)
+        self.setToolTip(name)
+
+    def shape(self) -> QPainterPath:
+        return self._hit
+
+    def boundingRect(self) -> QRectF:
+        return self._hit.boundingRect().adjusted(-4, -4, 4, 4)
+
+    def set_state(self, flag: SiteState, on: bool) -> None:
+        new = self.state | flag if on else self.state & ~flag
+        if new != self.state:
+            self.state = new
+            self.setZValue(20 if new & (SiteState.SELECTED | SiteState.FOCUSED) else 10)
+            self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        state = self.state
+        if state == SiteState.NONE:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = self.path()
+        if state & SiteState.SELECTED:
+            fill = QColor(theme.SELECTED)
+            fill.setAlpha(70)
+            painter.fillPath(path, fill)
+            hatch = QBrush(QColor(theme.SELECTED), Qt.BrushStyle.BDiagPattern)
+            hatch.setTransform(painter.worldTransform().inverted()[0])
+            painter.fillPath(path, hatch)
+            painter.strokePath(path, _pen(theme.BACKGROUND, 7))
+            painter.strokePath(path, _pen(theme.SELECTED, 4))
+        elif state & SiteState.DISEASE:
+            painter.strokePath(path, _pen(theme.BACKGROUND, 6))
+            painter.strokePath(path, _pen(theme.DISEASE_SITE, 3.5, Qt.PenStyle.DotLine))
+        if state & SiteState.HOVERED and not state & SiteState.SELECTED:
+            fill = QColor(theme.HOVER)
+            fill.setAlpha(35)
+            painter.fillPath(path, fill)
+            painter.strokePath(path, _pen(theme.HOVER, 3, Qt.PenStyle.DashLine))
+        if state & SiteState.FOCUSED:
+            ring = path.boundingRect().adjusted(-HIT_MARGIN, -HIT_MARGIN, HIT_MARGIN, HIT_MARGIN)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(_pen(theme.BACKGROUND, 7))
+            painter.drawRoundedRect(ring, 6, 6)
+            painter.setPen(_pen(theme.FOCUS, 3.5, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(ring, 6, 6)
+
+
+class NameLabel(QGraphicsItem):
+    """The hovered or focused site's name, drawn at a fixed screen size beside the site."""
+
+    PADDING = 7.0
+
+    def __init__(self, font: QFont) -> None:
+        super().__init__()
+        self._font = font
+        self._text = ""
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(100)
+        self.hide()
+
+    def show_text(self, text: str, anchor: QPointF) -> None:
+        self.prepareGeometryChange()
+        self._text = text
+        metrics = QFontMetricsF(self._font)
+        width = metrics.horizontalAdvance(text) + 2 * self.PADDING
+        self._rect = QRectF(
+            0, -metrics.height() - 2 * self.PADDING, width, metrics.height() + 2 * self.PADDING
+        )
+        self.setPos(anchor)
+        self.show()
+
+    @property
+    def text(self) -> str:
+        return self._text if self.isVisible() else ""
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.TEXT), 2))
+        painter.setBrush(QColor(theme.BACKGROUND))
+        painter.drawRoundedRect(self._rect, 5, 5)
+        painter.setFont(self._font)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)

@@ -1,0 +1,155 @@
+"""Start the GUI (or render it offscreen to a PNG) with friendly errors and no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+HD_HEIGHT = 1080
+
+
+def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) -> None:
+    """Offscreen rendering for screenshots; above 1080 lines, render as a HiDPI screen would
+    (a 3840x2160 shot is a 1920x1080 window at device pixel ratio 2), so text keeps its size."""
+    if screenshot is None:
+        return
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if size is not None and size[1] > HD_HEIGHT:
+        os.environ["QT_SCALE_FACTOR"] = f"{size[1] / HD_HEIGHT:g}"
+
+
+def cache_dir() -> Path:
+    """Where the diagram geometry cache lives (``NEURAXIS_CACHE_DIR`` overrides it)."""
+    override = os.environ.get("NEURAXIS_CACHE_DIR")
+    if override:
+        return Path(override)
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+
+
+def _report(lines: Sequence[str], *, title: str, to_stderr: bool) -> None:
+    if to_stderr:
+        for line in lines:
+            print(line, file=sys.stderr)
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, title)
+    shown = list(lines[:12])
+    if len(lines) > len(shown):
+        shown.append(f"... and {len(lines) - len(shown)} more (run: neuraxis validate)")
+    box.setInformativeText("\n".join(shown))
+    box.exec()
+
+
+def _install_excepthook(to_stderr: bool) -> None:
+    """Unexpected errors: a plain message for the user, the traceback to a log file."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log = cache_dir() / "neuraxis-error.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as stream:
+                stream.write("".join(traceback.format_exception(kind, error, tb)))
+            where = f"Details were written to {log}."
+        except OSError:
+            where = "Details could not be written to a log file."
+        _report(
+            [f"Neuraxis hit an unexpected problem ({kind.__name__}: {error}).", where],
+            title="Something went wrong",
+            to_stderr=to_stderr,
+        )
+
+    sys.excepthook = hook
+
+
+def run(
+    *,
+    content_dir: Path | None,
+    select: Sequence[str],
+    disease: str | None,
+    screenshot: Path | None,
+    size: tuple[int, int] | None,
+    on_shown: Callable[[MainWindow], None] | None = None,
+) -> int:
+    """Open the window (or save a screenshot); ``on_shown`` is called once the window is shown
+    (the start-up benchmark uses it to watch for the first painted frame)."""
+    _prepare_environment(screenshot, size)
+    from PySide6.QtWidgets import QApplication
+
+    from app.model.errors import ContentError
+    from app.model.geometry import load_geometry
+    from app.model.loader import load_content
+    from app.ui import theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Neuraxis")
+    app.setOrganizationName("Neuraxis")
+    app.setApplicationDisplayName("Neuraxis")
+    theme.apply(app)
+    headless = screenshot is not None
+    _install_excepthook(headless)
+    try:
+        content = load_content(content_dir, check_svg=True)
+        geometry = load_geometry(content.svg_path, [s.id for s in content.sites], cache_dir())
+    except ContentError as error:
+        _report([str(p) for p in error.problems], title="The content could not be loaded", to_stderr=headless)
+        return EXIT_PROBLEMS
+
+    unknown = [s for s in select if s not in content.sites_by_id]
+    if disease is not None and disease not in content.diseases_by_id:
+        unknown.append(disease)
+    if unknown:
+        _report(
+            [f"neuraxis: error: unknown id {unknown[0]!r} (see: neuraxis sites, neuraxis diseases)"],
+            title="Unknown id",
+            to_stderr=True,
+        )
+        return EXIT_USAGE
+
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(content, geometry)
+    if disease is not None:
+        window.selection.choose_disease(disease)
+    if select:
+        window.selection.set_sites(select)
+    if screenshot is not None:
+        return _save_screenshot(app, window, screenshot, size or (1280, 720))
+    window.show_default(size)
+    if on_shown is not None:
+        on_shown(window)
+    return app.exec()
+
+
+def _save_screenshot(app: object, window: object, path: Path, size: tuple[int, int]) -> int:
+    from PySide6.QtCore import QSaveFile
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.main_window import MainWindow
+
+    assert isinstance(app, QApplication)
+    assert isinstance(window, MainWindow)
+    ratio = app.devicePixelRatio() or 1.0
+    window.resize(round(size[0] / ratio), round(size[1] / ratio))
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    image = window.grab().toImage()
+    out = QSaveFile(str(path))
+    if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or not image.save(out, b"PNG") or not out.commit():
+        print(f"{path}:1: could not write the screenshot: {out.errorString()}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    window.close()
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Linked panels: each takes the one SelectionModel, listens to it and never calls another panel."""

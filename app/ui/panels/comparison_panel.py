@@ -1,0 +1,229 @@
+"""The UMN / LMN / NMJ / muscle comparison table, with the selected lesion's column(s) highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui import theme
+from app.ui.panels.richtext import Cites, RichBrowser, badge, esc, strip_citations
+from app.ui.panels.wrap_delegate import Cell, WrapDelegate
+from app.ui.selection import Change, SelectionModel
+
+MARKER = "\u25bc this lesion"
+"""Added under the header label of each highlighted column (on two lines if the column is narrow)."""
+HEADER_EXTRA_PX = 48
+"""Header padding, border and swatch icon beside the text."""
+DISAGREE_MARK = "\u26a0 sources disagree"
+HINT = (
+    "<p>Select a row to read it with its sources. Rows marked <b>\u26a0 sources disagree</b> "
+    "also explain where the sources differ.</p>"
+)
+
+
+class ComparisonPanel(QWidget):
+    """Rows are features, columns lesion types; the columns of the selected lesion are highlighted."""
+
+    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparisonPanel")
+        self.setAccessibleName("Comparison of lesion types")
+        self._selection = selection
+        content = selection.content
+        self._columns = content.comparison_columns
+        self._highlighted: tuple[str, ...] = ()
+        self._headers: dict[str, QTableWidgetItem] = {}
+        self._cells: dict[str, list[QTableWidgetItem]] = {}
+        self._rows_pending = False
+
+        self._caption = QLabel(self)
+        self._caption.setObjectName("comparisonCaption")
+        self._caption.setWordWrap(True)
+        self._caption.setTextFormat(Qt.TextFormat.PlainText)
+
+        self._table = QTableWidget(2 * len(content.comparison), len(self._columns), self)
+        self._table.setObjectName("comparisonTable")
+        self._table.setAccessibleName("Comparison table: features by lesion type")
+        self._build_table()
+        self._table.resizeRowsToContents()
+
+        self._detail = RichBrowser("comparisonDetail", "Selected row with sources", self)
+        self._detail.add_swatches(content)
+        self._detail.show_html(HINT)
+        self._table.itemSelectionChanged.connect(self._show_row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._caption)
+        layout.addWidget(self._table, 3)
+        layout.addWidget(self._detail, 1)
+
+        selection.changed.connect(self._on_changed)
+        self._sync()
+
+    # --- public, for tests and the main window ------------------------------------------------
+    def highlighted_columns(self) -> tuple[str, ...]:
+        return self._highlighted
+
+    def table(self) -> QTableWidget:
+        return self._table
+
+    def feature_row(self, feature: str) -> int:
+        """The table row holding the cells of ``feature`` (the row above holds its name)."""
+        names = [entry.feature for entry in self._selection.content.comparison]
+        return names.index(feature) * 2 + 1
+
+    def caption(self) -> str:
+        return self._caption.text()
+
+    def detail_text(self) -> str:
+        return self._detail.toPlainText()
+
+    # --- build once ---------------------------------------------------------------------------
+    def _build_table(self) -> None:
+        """Two table rows per feature: its name across the full width, then one cell per lesion type
+        (so four columns share the width and a 420 px panel still reads without clipping)."""
+        content = self._selection.content
+        table = self._table
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setItemDelegate(WrapDelegate(table, self._cell))
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Rows are sized to their wrapped text when the width or font changes, not on every change
+        # of a cell's fill (ResizeToContents would measure every cell on each selection).
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.sectionResized.connect(self._schedule_row_sizes)
+
+        for col, lesion in enumerate(self._columns):
+            info = content.lesion_types[lesion]
+            icon = QIcon(theme.swatch(lesion, info.pattern, 22, self.devicePixelRatioF()))
+            item = QTableWidgetItem(icon, info.short)
+            item.setToolTip(info.name)
+            table.setHorizontalHeaderItem(col, item)
+            self._headers[lesion] = item
+            self._cells[lesion] = []
+        disagree_fill = QBrush(QColor(theme.DISAGREEMENT_FILL))
+        for number, entry in enumerate(content.comparison):
+            row = number * 2
+            title = QTableWidgetItem(entry.feature)
+            bold = QFont(title.font())
+            bold.setBold(True)
+            title.setFont(bold)
+            if entry.disagreement:
+                title.setText(f"{entry.feature}   {DISAGREE_MARK}")
+                title.setBackground(disagree_fill)
+            table.setItem(row, 0, title)
+            for col in range(1, len(self._columns)):
+                table.setItem(row, col, QTableWidgetItem(""))  # under the span: never a missing item
+            table.setSpan(row, 0, 1, len(self._columns))
+            cells = {str(lesion): text for lesion, text in entry.cells.items()}
+            for col, lesion in enumerate(self._columns):
+                cell = QTableWidgetItem(strip_citations(cells.get(lesion, "")))
+                table.setItem(row + 1, col, cell)
+                self._cells[lesion].append(cell)
+
+    def _cell(self, index: QModelIndex | QPersistentModelIndex) -> Cell:
+        item = self._table.itemFromIndex(index)
+        return Cell(item.text(), item.font().bold(), item.background()) if item is not None else Cell("")
+
+    def _schedule_row_sizes(self) -> None:
+        if not self._rows_pending:
+            self._rows_pending = True
+            QTimer.singleShot(0, self._size_rows)
+
+    def _size_rows(self) -> None:
+        self._rows_pending = False
+        self._table.resizeRowsToContents()
+        for lesion in self._highlighted:
+            self._mark_column(lesion, on=True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._schedule_row_sizes()
+
+    # --- sync ---------------------------------------------------------------------------------
+    def _on_changed(self, change: Change) -> None:
+        if change.sites:
+            self._sync()
+
+    def _sync(self) -> None:
+        """Only the columns whose state changed are touched: header text, font and cell fills."""
+        lesions = tuple(t for t in self._columns if t in self._selection.findings.lesions)
+        before = set(self._highlighted)
+        self._highlighted = lesions
+        for lesion in before.symmetric_difference(lesions):
+            self._mark_column(lesion, on=lesion in lesions)
+        caption = self._caption_text()
+        if caption != self._caption.text():
+            self._caption.setText(caption)
+
+    def _mark_column(self, lesion: str, *, on: bool) -> None:
+        info = self._selection.content.lesion_types[lesion]
+        header = self._headers[lesion]
+        text = f"{info.short}\n{self._marker(self._columns.index(lesion))}" if on else info.short
+        if header.text() != text:
+            header.setText(text)
+        font = QFont(header.font())
+        font.setBold(on)
+        header.setFont(font)
+        fill = QBrush(QColor(theme.PANEL_FILL)) if on else QBrush()
+        for cell in self._cells[lesion]:
+            cell.setBackground(fill)
+
+    def _marker(self, col: int) -> str:
+        room = self._table.horizontalHeader().sectionSize(col) - HEADER_EXTRA_PX
+        bold = QFont(self._table.horizontalHeader().font())
+        bold.setBold(True)
+        fits = QFontMetrics(bold).horizontalAdvance(MARKER) <= room
+        return MARKER if fits else MARKER.replace(" lesion", "\nlesion")
+
+    def _caption_text(self) -> str:
+        if not self._selection.sites:
+            return "Select a lesion site: the column of its lesion type will be highlighted."
+        lesions = self._highlighted
+        if not lesions:
+            return "No column is highlighted: the selected lesion causes no motor signs on its own."
+        types = self._selection.content.lesion_types
+        shorts = " and ".join(types[t].short for t in lesions)
+        kinds = " and ".join(_with_article(types[t].name.lower()) for t in lesions)
+        if len(lesions) == 1:
+            return f"\u25bc Highlighted: the {shorts} column, because the selection is {kinds}."
+        return f"\u25bc Highlighted: the {shorts} columns, because the selection combines {kinds}."
+
+    def _show_row(self) -> None:
+        rows = self._table.selectionModel().selectedRows()
+        if not rows:
+            self._detail.show_html(HINT)
+            return
+        content = self._selection.content
+        entry = content.comparison[rows[0].row() // 2]
+        cites = Cites(content.references)
+        texts = {str(lesion): text for lesion, text in entry.cells.items()}
+        cells = "".join(
+            f"<p>{badge(content, lesion)}: {cites.text(texts[lesion])}</p>"
+            for lesion in self._columns
+            if lesion in texts
+        )
+        self._detail.show_html(
+            f"<h3>{esc(entry.feature)}</h3>{cells}{cites.disagreement(entry.disagreement)}{cites.references()}"
+        )
+
+
+def _with_article(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"

@@ -1,0 +1,120 @@
+"""The "Site" panel: where the selected site is, what passes through it (written and derived)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.model.content import Content, SiteInfo
+from app.model.pathway import Unit
+from app.ui.panels.richtext import Cites, RichBrowser, esc, section
+from app.ui.selection import Change, SelectionModel
+
+SIDE_ORDER = ("right", "left")
+PROMPT = (
+    "<h2>Site</h2><p>Select a lesion site on the diagram or in the list of sites to read where it is, "
+    "what runs through it and what else a lesion there can cause.</p>"
+)
+
+
+def fibre_summary(content: Content, units: Iterable[Unit], sides_joiner: str = "; ") -> str:
+    """``right lower face, arm and hand; left upper face``: regions grouped by side, in body order."""
+    present = {(u.side, u.region) for u in units}
+    parts = []
+    for side in SIDE_ORDER:
+        names = [r.name.lower() for r in content.regions if (side, r.id) in present]
+        if names:
+            listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+            parts.append(f"{side} {listed}")
+    return sides_joiner.join(parts)
+
+
+class SiteDetailsPanel(QWidget):
+    """Details of the most recently selected site; any other selected sites are listed by name."""
+
+    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("siteDetailsPanel")
+        self.setAccessibleName("Site details")
+        self._selection = selection
+        self._stale = False
+        self._browser = RichBrowser("siteDetailsText", "Details of the selected site", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._browser)
+        selection.changed.connect(self._on_changed)
+        self._sync()
+
+    def text(self) -> str:
+        self._flush()
+        return self._browser.toPlainText()
+
+    def _on_changed(self, change: Change) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._flush()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A panel in a hidden tab catches up when it is shown, not on every click."""
+        self._flush()
+        super().showEvent(event)
+
+    def _flush(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._sync()
+
+    def _sync(self) -> None:
+        sites = self._selection.sites
+        self._browser.show_html(self._render(sites[-1]) if sites else PROMPT)
+
+    def _render(self, site_id: str) -> str:
+        sel = self._selection
+        content = sel.content
+        site = content.sites_by_id[site_id]
+        cites = Cites(content.references)
+        parts = [f"<h2>{esc(site.name)}</h2>", f"<p><b>Level:</b> {esc(site.level)}</p>"]
+        others = [content.sites_by_id[s] for s in sel.sites if s != site_id]
+        if others:
+            listed = "".join(
+                f"<li>{esc(o.name)} <span class='small'>({esc(o.level)})</span></li>" for o in others
+            )
+            owner = f" ({esc(content.diseases_by_id[sel.disease].name)})" if sel.disease else ""
+            parts.append(f"<p>Also selected{owner}:</p><ul>{listed}</ul>")
+        parts += [
+            section("Where it is", cites.paragraphs(site.location)),
+            section("What passes through it", cites.paragraphs(site.contains) + self._derived(site)),
+            section("Associated features", cites.paragraphs(site.associated)),
+            cites.disagreement(site.disagreement),
+            cites.references(),
+        ]
+        return "".join(parts)
+
+    def _derived(self, site: SiteInfo) -> str:
+        """What the pathway says runs through the site's nodes, and where that shows no sign."""
+        content = self._selection.content
+        upper, lower = content.pathway.units_through(site.nodes)
+        items = []
+        if upper:
+            items.append(
+                f"<li><b>Upper motor neuron fibres for:</b> {esc(fibre_summary(content, upper))}</li>"
+            )
+        if lower:
+            items.append(
+                f"<li><b>Lower motor neuron fibres for:</b> {esc(fibre_summary(content, lower))}</li>"
+            )
+        if not items:
+            return ""
+        note = ""
+        if self._selection.sites == (site.id,):
+            affected = {(f.side, f.region) for f in self._selection.findings.findings}
+            spared = [u for u in upper if (u.side, u.region) not in affected]
+            if spared:
+                note = (
+                    f"<p class='small'>No sign is expected in the "
+                    f"{esc(fibre_summary(content, spared, ' or the '))}: "
+                    "those muscles also receive fibres by another route, which a lesion here spares.</p>"
+                )
+        return f"<p class='muted'>From the pathway model:</p><ul>{''.join(items)}</ul>{note}"

@@ -1,0 +1,38 @@
+"""Every reference the content may cite, with its address as plain text (static, offline)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.model.content import Content
+from app.ui.panels.richtext import RichBrowser, reference_item
+
+INTRO = (
+    "<p>Sources behind the content. Addresses are shown so that you can look a source up later; "
+    "Neuraxis itself never opens the network.</p>"
+)
+
+
+def references_html(content: Content) -> str:
+    items = "".join(reference_item(ref) for ref in content.references.values())
+    return f"<h2>References</h2>{INTRO}<ol>{items}</ol>"
+
+
+class ReferencesPanel(QWidget):
+    """The full reference list; built once, it does not follow the selection."""
+
+    def __init__(self, content: Content, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("referencesPanel")
+        self.setAccessibleName("References")
+        self._browser = RichBrowser("referencesText", "List of references", self)
+        self._browser.show_html(references_html(content))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._browser)
+
+    def text(self) -> str:
+        return self._browser.toPlainText()
+
+    def browser(self) -> RichBrowser:
+        return self._browser

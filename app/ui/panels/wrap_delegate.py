@@ -1,0 +1,108 @@
+"""An item painter that never clips text: it wraps at word boundaries, and inside a word only when
+the word is wider than the cell (narrow columns on a 420 px panel). Selection is shown as a thick
+outline (plus an optional fill), so a cell's own background (a highlighted column) stays visible.
+
+The view tells the delegate what a cell holds through a ``lookup`` callback instead of
+``QModelIndex.data()``: in PySide6 6.12 on CPython 3.11, ``data()`` of an unset role returns None
+without a reference, which eventually aborts the interpreter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.ui import theme
+
+PAD = 6
+OUTLINE = 3
+MAX_CACHED = 4000
+
+Index = QModelIndex | QPersistentModelIndex
+LayoutKey = tuple[str, int, int, bool]
+
+
+class Cell(NamedTuple):
+    text: str
+    bold: bool = False
+    fill: QBrush | None = None
+
+
+def _layout(text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
+    layout = QTextLayout(text, font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(wrap)
+    height = 0.0
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1.0, width))
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height
+
+
+class WrapDelegate(QStyledItemDelegate):
+    def __init__(
+        self,
+        view: QAbstractItemView,
+        lookup: Callable[[Index], Cell],
+        *,
+        selected_fill: str | None = None,
+        width_of: Callable[[Index, int], int] | None = None,
+    ) -> None:
+        """``width_of(index, rect_width)`` gives the text width where the view does not (trees)."""
+        super().__init__(view)
+        self._lookup = lookup
+        self._selected_fill = QColor(selected_fill) if selected_fill else None
+        self._width_of = width_of
+        self._layouts: dict[LayoutKey, tuple[QTextLayout, float]] = {}
+
+    def _laid_out(self, cell: Cell, font: QFont, width: int) -> tuple[QTextLayout, float]:
+        """Cached per text, width and font: repainting a highlighted column re-shapes nothing."""
+        key = (cell.text, width, font.pixelSize(), cell.bold)
+        found = self._layouts.get(key)
+        if found is None:
+            if len(self._layouts) >= MAX_CACHED:
+                self._layouts.clear()
+            if cell.bold:
+                font = QFont(font)
+                font.setBold(True)
+            found = self._layouts[key] = _layout(cell.text, font, width - 2 * PAD)
+        return found
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        rect = option.rect
+        state = option.state
+        cell = self._lookup(index)
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        if selected and self._selected_fill is not None:
+            painter.fillRect(rect, self._selected_fill)
+        elif cell.fill is not None and cell.fill.style() != Qt.BrushStyle.NoBrush:
+            painter.fillRect(rect, cell.fill)
+        else:
+            painter.fillRect(rect, QColor(theme.BACKGROUND))
+        layout, _ = self._laid_out(cell, option.font, rect.width())
+        painter.setPen(QColor(theme.TEXT))
+        layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+        if selected:
+            painter.setPen(QPen(QColor(theme.ACCENT), OUTLINE))
+            half = OUTLINE / 2
+            painter.drawRect(QRectF(rect).adjusted(half, half, -half, -half))
+        elif state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(QColor(theme.FOCUS), 2, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = option.rect.width()
+        if self._width_of is not None:
+            width = self._width_of(index, width)
+        _, height = self._laid_out(self._lookup(index), option.font, width if width > 0 else 200)
+        return QSize(max(width, 1), round(height) + 2 * PAD)

@@ -1,0 +1,102 @@
+"""Colours, patterns and fonts: projector-friendly (white background, near-black text,
+heavy strokes) and never colour alone - every lesion type also has a label and a pattern."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QApplication
+
+BACKGROUND = "#ffffff"
+TEXT = "#111111"
+MUTED_TEXT = "#3d3d3d"
+PANEL_FILL = "#c1d9ff"
+"""PhET projector-mode panel fill (193, 217, 255)."""
+ACCENT = "#0b4f9c"
+SELECTED = "#c2185b"
+"""Selected lesion sites on the diagram: magenta, thick solid outline and hatching."""
+HOVER = "#111111"
+FOCUS = "#0b4f9c"
+DISEASE_SITE = "#00695c"
+"""Other sites the chosen disease can involve: teal, dotted outline."""
+DISAGREEMENT_FILL = "#fff0d6"
+
+LESION_COLOURS = {"UMN": "#1f4e9c", "LMN": "#a64500", "NMJ": "#6a3d9a", "muscle": "#1b6e38"}
+PATTERNS = {
+    "diagonal": Qt.BrushStyle.BDiagPattern,
+    "crosshatch": Qt.BrushStyle.DiagCrossPattern,
+    "dots": Qt.BrushStyle.Dense5Pattern,
+    "horizontal": Qt.BrushStyle.HorPattern,
+}
+
+FONT_FAMILY = "DejaVu Sans"
+BASE_FONT_PX = 16
+"""Body text: above 1/50 of a 720-line projector image (14.4 px) for the back row."""
+HEADING_FONT_PX = 21
+
+
+def lesion_colour(lesion: str) -> QColor:
+    return QColor(LESION_COLOURS.get(lesion, TEXT))
+
+
+def pattern_brush(pattern: str, colour: QColor) -> QBrush:
+    return QBrush(colour, PATTERNS.get(pattern, Qt.BrushStyle.SolidPattern))
+
+
+def swatch(lesion: str, pattern: str, size: int = 22, ratio: float = 1.0) -> QPixmap:
+    """A small legend square: the lesion type's pattern in its colour, with a dark border."""
+    pixels = max(1, round(size * ratio))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(QColor(BACKGROUND))
+    painter = QPainter(pixmap)
+    colour = lesion_colour(lesion)
+    painter.setPen(Qt.PenStyle.NoPen)
+    fill = QColor(colour)
+    fill.setAlpha(45)
+    painter.fillRect(QRectF(0, 0, size, size), fill)
+    painter.fillRect(QRectF(0, 0, size, size), pattern_brush(pattern, colour))
+    painter.setPen(QPen(colour, 2.5))
+    painter.drawRect(QRectF(1.25, 1.25, size - 2.5, size - 2.5))
+    painter.end()
+    return pixmap
+
+
+STYLE_SHEET = f"""
+QMainWindow, QWidget {{ background: {BACKGROUND}; color: {TEXT}; }}
+QToolTip {{ background: {BACKGROUND}; color: {TEXT}; border: 2px solid {TEXT}; padding: 6px; }}
+QTabWidget::pane {{ border: 2px solid #8a8a8a; border-radius: 4px; top: -2px; }}
+QTabBar::tab {{ padding: 8px 16px; border: 2px solid #8a8a8a; border-bottom: none;
+    border-top-left-radius: 4px; border-top-right-radius: 4px; margin-right: 2px; }}
+QTabBar::tab:selected {{ background: {PANEL_FILL}; font-weight: bold; }}
+QTabBar::tab:focus {{ border-color: {FOCUS}; }}
+QHeaderView::section {{ background: #eeeeee; color: {TEXT}; padding: 6px; border: 1px solid #8a8a8a;
+    font-weight: bold; }}
+QTreeWidget, QListWidget, QTableWidget, QTextBrowser {{ border: 2px solid #8a8a8a; border-radius: 4px; }}
+QTreeWidget:focus, QListWidget:focus, QTableWidget:focus, QTextBrowser:focus, QGraphicsView:focus
+    {{ border: 3px solid {FOCUS}; }}
+QTreeWidget::item, QListWidget::item {{ padding: 5px 4px; }}
+QTreeWidget::item:selected, QListWidget::item:selected {{ background: {PANEL_FILL}; color: {TEXT}; }}
+QPushButton, QToolButton {{ padding: 6px 12px; border: 2px solid #5c5c5c; border-radius: 4px;
+    background: #f4f4f4; }}
+QPushButton:focus, QToolButton:focus {{ border-color: {FOCUS}; }}
+QPushButton:checked, QToolButton:checked {{ background: {PANEL_FILL}; }}
+QStatusBar {{ border-top: 1px solid #8a8a8a; }}
+QSplitter::handle {{ background: #d6d6d6; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    """Install the font and style sheet on the application."""
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(BASE_FONT_PX)
+    app.setFont(font)
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def heading_font(bold: bool = True) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(HEADING_FONT_PX)
+    font.setBold(bold)
+    return font

@@ -1,0 +1,32 @@
+"""Build the real main window in this process (for the in-process benchmarks)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from app.model.geometry import load_geometry
+from app.model.loader import load_content
+from app.ui import theme
+from app.ui.launch import cache_dir
+from app.ui.main_window import MainWindow
+
+
+def build_window(width: int, height: int) -> tuple[QApplication, MainWindow]:
+    """A shown window of ``width`` x ``height`` device pixels (HiDPI above 1080 lines, like a 4K screen)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    content = load_content(check_svg=True)
+    geometry = load_geometry(content.svg_path, [s.id for s in content.sites], cache_dir())
+    window = MainWindow(content, geometry)
+    ratio = app.devicePixelRatio() or 1.0
+    window.resize(round(width / ratio), round(height / ratio))
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    return app, window

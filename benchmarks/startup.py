@@ -1,0 +1,102 @@
+"""Start-up: process start to the first painted frame of the diagram, as a ratio to a bare
+PySide6 window that shows the same SVG. Target (issue "Lesion explorer core"): ratio <= 1.5.
+
+Each run is a fresh process. The parent notes time.perf_counter() just before starting it; the
+child notes it when the diagram's viewport receives its first Paint event (perf_counter is
+CLOCK_MONOTONIC on Linux, so the two clocks agree). Offscreen platform, same window size.
+
+    python benchmarks/startup.py [--runs 9] [--size 1920x1080]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from _common import ROOT, offscreen_env, summary
+
+FIRST_PAINT_FILTER = """
+import time, sys
+from PySide6.QtCore import QObject, QEvent
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"first-paint {time.perf_counter():.6f}", flush=True)
+            QApplication.instance().exit(0)
+        return False
+"""
+
+BARE = (
+    FIRST_PAINT_FILTER
+    + """
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+app = QApplication(sys.argv[:1])
+view = QGraphicsView()
+scene = QGraphicsScene(view)
+item = QGraphicsSvgItem({svg!r})
+scene.addItem(item)
+view.setScene(scene)
+view.resize({w}, {h})
+view.show()
+view.fitInView(item, Qt.AspectRatioMode.KeepAspectRatio)
+watch = FirstPaint()
+view.viewport().installEventFilter(watch)
+sys.exit(app.exec())
+"""
+)
+
+NEURAXIS = (
+    FIRST_PAINT_FILTER
+    + """
+import app.cli
+from app.ui import launch
+watch = FirstPaint()
+sys.exit(launch.run(content_dir=None, select=[], disease=None, screenshot=None, size=({w}, {h}),
+                    on_shown=lambda window: window.diagram.viewport().installEventFilter(watch)))
+"""
+)
+
+
+def first_frame_ms(code: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    line = next((x for x in result.stdout.splitlines() if x.startswith("first-paint ")), None)
+    if result.returncode != 0 or line is None:
+        raise RuntimeError(f"child failed ({result.returncode}):\n{result.stderr}")
+    return (float(line.split()[1]) - start) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--size", default="1920x1080")
+    args = parser.parse_args()
+    w, h = (int(v) for v in args.size.split("x"))
+    svg = str(ROOT / "assets" / "svg" / "neuraxis.svg")
+    with tempfile.TemporaryDirectory() as cache:
+        env = offscreen_env(NEURAXIS_CACHE_DIR=cache)
+        cold = first_frame_ms(NEURAXIS.format(w=w, h=h), env)
+        bare, ours = [], []
+        for _ in range(args.runs):  # interleaved, so machine noise hits both alike
+            bare.append(first_frame_ms(BARE.format(svg=svg, w=w, h=h), env))
+            ours.append(first_frame_ms(NEURAXIS.format(w=w, h=h), env))
+    ratio = statistics.median(ours) / statistics.median(bare)
+    print(f"start-up to first painted frame, {w}x{h}, offscreen, ms")
+    print(f"  bare PySide6 + same SVG : {summary(bare)}")
+    print(f"  neuraxis (warm cache)   : {summary(ours)}")
+    print(f"  neuraxis (cold cache)   : {cold:7.1f}  (first start after the SVG changed: geometry parse)")
+    print(f"  ratio of medians        : {ratio:.2f}   target <= 1.5  {'OK' if ratio <= 1.5 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
