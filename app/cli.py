@@ -7,7 +7,6 @@ model alone and never import Qt, so they start fast and run on machines without 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -94,13 +93,17 @@ def _content_dir(args: argparse.Namespace) -> Path | None:
     return directory
 
 
-def _load(directory: Path | None, *, check_svg: bool = False) -> Content:
-    from app.model.loader import load_content
+def _load(directory: Path | None) -> Content:
+    """Content for the query commands, from the cache when nothing changed."""
+    from app import paths
+    from app.model.cache import load_content_cached
 
-    return load_content(directory, check_svg=check_svg)
+    return load_content_cached(directory or paths.content_dir(), cache_dir=paths.cache_dir())
 
 
 def _print_json(data: Any) -> None:
+    import json
+
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
@@ -189,7 +192,9 @@ def _cmd_findings(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    content = _load(args.directory or _content_dir(args), check_svg=True)
+    from app.model.loader import load_content
+
+    content = load_content(args.directory or _content_dir(args), check_svg=True)  # always in full
     counts = (
         f"{len(content.sites)} sites, {len(content.diseases)} diseases, {len(content.references)} references"
     )

@@ -3,6 +3,7 @@ an installed wheel (data under ``app/_data``) and a PyInstaller bundle (``sys._M
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -30,3 +31,18 @@ def svg_dir() -> Path:
 
 def diagram_svg() -> Path:
     return svg_dir() / "neuraxis.svg"
+
+
+def cache_dir() -> Path:
+    """Per-user cache folder (``NEURAXIS_CACHE_DIR`` overrides it); only ever holds data that can
+    be rebuilt from content/ and assets/, so deleting it is always safe."""
+    override = os.environ.get("NEURAXIS_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "Neuraxis"

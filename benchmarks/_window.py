@@ -9,10 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from app import paths
+from app.model.cache import load_content_cached
 from app.model.geometry import load_geometry
-from app.model.loader import load_content
 from app.ui import theme
-from app.ui.launch import cache_dir
 from app.ui.main_window import MainWindow
 
 
@@ -21,8 +21,8 @@ def build_window(width: int, height: int) -> tuple[QApplication, MainWindow]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     theme.apply(app)
-    content = load_content(check_svg=True)
-    geometry = load_geometry(content.svg_path, [s.id for s in content.sites], cache_dir())
+    content = load_content_cached(paths.content_dir(), check_svg=True, cache_dir=paths.cache_dir())
+    geometry = load_geometry(content.svg_path, [s.id for s in content.sites], paths.cache_dir())
     window = MainWindow(content, geometry)
     ratio = app.devicePixelRatio() or 1.0
     window.resize(round(width / ratio), round(height / ratio))

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from string import Template
 
 from _common import ROOT, offscreen_env, summary
 
@@ -41,10 +42,10 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 app = QApplication(sys.argv[:1])
 view = QGraphicsView()
 scene = QGraphicsScene(view)
-item = QGraphicsSvgItem({svg!r})
+item = QGraphicsSvgItem($svg)
 scene.addItem(item)
 view.setScene(scene)
-view.resize({w}, {h})
+view.resize($w, $h)
 view.show()
 view.fitInView(item, Qt.AspectRatioMode.KeepAspectRatio)
 watch = FirstPaint()
@@ -59,7 +60,7 @@ NEURAXIS = (
 import app.cli
 from app.ui import launch
 watch = FirstPaint()
-sys.exit(launch.run(content_dir=None, select=[], disease=None, screenshot=None, size=({w}, {h}),
+sys.exit(launch.run(content_dir=None, select=[], disease=None, screenshot=None, size=($w, $h),
                     on_shown=lambda window: window.diagram.viewport().installEventFilter(watch)))
 """
 )
@@ -85,11 +86,11 @@ def main() -> None:
     svg = str(ROOT / "assets" / "svg" / "neuraxis.svg")
     with tempfile.TemporaryDirectory() as cache:
         env = offscreen_env(NEURAXIS_CACHE_DIR=cache)
-        cold = first_frame_ms(NEURAXIS.format(w=w, h=h), env)
+        cold = first_frame_ms(Template(NEURAXIS).substitute(w=w, h=h), env)
         bare, ours = [], []
         for _ in range(args.runs):  # interleaved, so machine noise hits both alike
-            bare.append(first_frame_ms(BARE.format(svg=svg, w=w, h=h), env))
-            ours.append(first_frame_ms(NEURAXIS.format(w=w, h=h), env))
+            bare.append(first_frame_ms(Template(BARE).substitute(svg=repr(svg), w=w, h=h), env))
+            ours.append(first_frame_ms(Template(NEURAXIS).substitute(w=w, h=h), env))
     ratio = statistics.median(ours) / statistics.median(bare)
     print(f"start-up to first painted frame, {w}x{h}, offscreen, ms")
     print(f"  bare PySide6 + same SVG : {summary(bare)}")

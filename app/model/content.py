@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from app.model.pathway import Pathway
 from app.model.schema import (
     AnatomyFile,
@@ -18,6 +20,19 @@ from app.model.schema import (
     SiteGroup,
     Structure,
 )
+
+CONTENT_FILES = ("references", "body", "anatomy", "signs", "sites", "diseases", "comparison", "faq")
+"""The content files, ``NAME.yaml`` each, in the order they are loaded."""
+SVG_NAME = "neuraxis.svg"
+
+
+def svg_for(directory: Path) -> Path:
+    """The diagram used with a content folder: its own ``neuraxis.svg`` if it has one."""
+    from app import paths
+
+    own = directory / SVG_NAME
+    return own if own.exists() else paths.diagram_svg()
+
 
 CITATION = re.compile(r"\[([A-Za-z0-9][\w-]*(?:\s*[,;]\s*[A-Za-z0-9][\w-]*)*)\]")
 """An inline citation such as ``[JN]`` or ``[JN, BR]``."""
@@ -32,8 +47,7 @@ def cited_in(*paragraph_lists: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for paragraphs in paragraph_lists for p in paragraphs for k in citations(p)))
 
 
-@dataclass(frozen=True)
-class SiteInfo:
+class SiteInfo(msgspec.Struct, frozen=True):
     id: str
     name: str
     side: str
@@ -50,8 +64,7 @@ class SiteInfo:
         return cited_in(self.location, self.contains, self.associated, self.disagreement)
 
 
-@dataclass(frozen=True)
-class DiseaseInfo:
+class DiseaseInfo(msgspec.Struct, frozen=True):
     id: str
     name: str
     lesions: tuple[str, ...]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 
-@dataclass(frozen=True, order=True)
-class Problem:
+
+class Problem(msgspec.Struct, frozen=True, order=True):
     """One thing wrong with the content, as ``FILE:LINE: message``."""
 
     path: Path

@@ -17,8 +17,9 @@ the arc is intact but its cortical control is cut. Signs then follow from the ru
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from app.model.pathway import SIDES, FinalPath, ReflexArc, Unit
 
@@ -41,8 +42,7 @@ class UnknownIdError(KeyError):
         return f"unknown {self.kind} id {self.item!r}"
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(msgspec.Struct, frozen=True):
     """Why a sign is expected: the lesion type and the muscles or reflexes that show it."""
 
     sign: str
@@ -50,8 +50,7 @@ class Evidence:
     via: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     """What one body region on one side shows."""
 
     region: str
@@ -70,12 +69,11 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class Findings:
+class Findings(msgspec.Struct, frozen=True):
     sites: tuple[str, ...]
     findings: tuple[Finding, ...]
     day: int | None = None
-    lesions: tuple[str, ...] = field(default=())
+    lesions: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"sites": list(self.sites)}
@@ -92,8 +90,7 @@ def _upper_cut(path: FinalPath, cut: frozenset[str]) -> bool:
     return all(not cut.isdisjoint(route) for route in path.upper_routes)
 
 
-@dataclass(frozen=True)
-class _UnitState:
+class _UnitState(msgspec.Struct, frozen=True):
     unit: Unit
     lesions: frozenset[str]
 
@@ -155,16 +152,29 @@ def _apply(
     return found
 
 
-def evaluate(content: Content, site_ids: Iterable[str], day: int | None = None) -> Findings:
-    """Findings of the given lesion sites together; ``day=None`` means an established lesion."""
-    sites = tuple(dict.fromkeys(site_ids))
+def _cut_by(content: Content, sites: tuple[str, ...]) -> frozenset[str]:
     cut: set[str] = set()
     for site_id in sites:
         site = content.sites_by_id.get(site_id)
         if site is None:
             raise UnknownIdError("site", site_id)
         cut |= site.nodes
-    return evaluate_nodes(content, frozenset(cut), sites, day)
+    return frozenset(cut)
+
+
+def evaluate(content: Content, site_ids: Iterable[str], day: int | None = None) -> Findings:
+    """Findings of the given lesion sites together; ``day=None`` means an established lesion."""
+    sites = tuple(dict.fromkeys(site_ids))
+    return evaluate_nodes(content, _cut_by(content, sites), sites, day)
+
+
+def lesion_types(content: Content, site_ids: Iterable[str]) -> tuple[str, ...]:
+    """Only the lesion types the sites produce together (no signs): cheap enough for validation."""
+    cut = _cut_by(content, tuple(site_ids))
+    present: set[str] = set()
+    for unit in content.pathway.touched(cut):
+        present |= _unit_state(unit, cut).lesions
+    return tuple(t for t in LESION_ORDER if t in present)
 
 
 def evaluate_nodes(
@@ -172,13 +182,17 @@ def evaluate_nodes(
 ) -> Findings:
     """Findings of an arbitrary set of cut pathway nodes."""
     pathway = content.pathway
+    touched = pathway.touched(cut)
     states: dict[tuple[str, str], list[_UnitState]] = {}
-    for unit in pathway.units:
+    for unit in touched:
         state = _unit_state(unit, cut)
         if state.lesions:
             states.setdefault((unit.region, unit.side), []).append(state)
     arcs: dict[tuple[str, str], list[tuple[ReflexArc, str]]] = {}
+    touched_keys = {(unit.group, unit.side) for unit in touched}
     for arc in pathway.arcs:
+        if (arc.unit.group, arc.unit.side) not in touched_keys:
+            continue
         arc_state = _arc_state(arc, cut)
         if arc_state is not None:
             arcs.setdefault((arc.region, arc.side), []).append((arc, arc_state))

@@ -9,13 +9,12 @@ asked for: only the first start after the diagram changes pays for it.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import msgspec
 
+from app.model.atomic import write_cache
 from app.model.errors import ContentError, Problem
 from app.model.svgcheck import scan_svg
 
@@ -131,22 +130,5 @@ def load_geometry(svg_path: Path, site_ids: Iterable[str], cache_dir: Path | Non
             return cached
     geometry = parse_geometry(svg_path, wanted)
     if cache_file is not None:
-        _write_atomically(cache_file, msgspec.json.encode(geometry))
+        write_cache(cache_file, msgspec.json.encode(geometry))
     return geometry
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target`` and rename it into place; ignore failures
-    (the cache is an optimisation, never a reason to stop)."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".geometry-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            Path(temp).replace(target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return

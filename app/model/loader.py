@@ -19,7 +19,7 @@ import msgspec
 
 from app import paths
 from app.model import schema as s
-from app.model.content import CITATION, Content, DiseaseInfo, SiteInfo, citations
+from app.model.content import CITATION, CONTENT_FILES, Content, DiseaseInfo, SiteInfo, citations, svg_for
 from app.model.errors import ContentError, Problem
 from app.model.pathway import build_pathway
 from app.model.svgcheck import scan_svg
@@ -27,7 +27,7 @@ from app.model.yamlload import LineDict, LineList, line_at, load_yaml
 
 T = TypeVar("T")
 
-FILES: dict[str, type[Any]] = {
+SCHEMAS: dict[str, type[Any]] = {
     "references": s.ReferencesFile,
     "body": s.BodyFile,
     "anatomy": s.AnatomyFile,
@@ -37,9 +37,8 @@ FILES: dict[str, type[Any]] = {
     "comparison": s.ComparisonFile,
     "faq": s.FaqFile,
 }
-"""Content files (``NAME.yaml``) and the schema each must follow."""
-
-SVG_NAME = "neuraxis.svg"
+"""The schema each content file (``NAME.yaml``) must follow."""
+assert tuple(SCHEMAS) == CONTENT_FILES
 _PLACEHOLDERS = ("$side", "$Side", "$other", "$Other")
 
 
@@ -61,12 +60,6 @@ class _Source:
             else:
                 break
         return line
-
-
-def svg_for(directory: Path) -> Path:
-    """The diagram used with a content folder: its own ``neuraxis.svg`` if it has one."""
-    own = directory / SVG_NAME
-    return own if own.exists() else paths.diagram_svg()
 
 
 def _parse(directory: Path, name: str, kind: type[T], problems: list[Problem]) -> _Source | None:
@@ -433,12 +426,12 @@ def _check_svg(c: _Checker, svg_path: Path, sites: list[SiteInfo]) -> None:
 
 
 def _check_derived_lesions(c: _Checker, content: Content) -> None:
-    from app.model.findings import LESION_ORDER, evaluate
+    from app.model.findings import LESION_ORDER, lesion_types
 
     for index, disease in enumerate(content.diseases):
-        derived: set[str] = set(evaluate(content, disease.typical).lesions)
+        derived: set[str] = set(lesion_types(content, disease.typical))
         for site_id in disease.sites:
-            derived.update(evaluate(content, [site_id]).lesions)
+            derived.update(lesion_types(content, [site_id]))
         declared = set(disease.lesions)
         if derived != declared:
             wanted = ", ".join(t for t in LESION_ORDER if t in derived) or "none"
@@ -462,7 +455,7 @@ def load_content(
     if not directory.is_dir():
         raise ContentError([Problem(directory, 1, "content folder not found")])
     problems: list[Problem] = []
-    sources = {name: _parse(directory, name, kind, problems) for name, kind in FILES.items()}
+    sources = {name: _parse(directory, name, kind, problems) for name, kind in SCHEMAS.items()}
     if problems:
         if check_svg:
             try:

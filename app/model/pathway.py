@@ -14,7 +14,7 @@ listed in docs/content.md, so that a lesion site is simply a list of node ids or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from app.model.schema import AnatomyFile, MuscleGroup, Reflex
 
@@ -25,8 +25,7 @@ def opposite(side: str) -> str:
     return "right" if side == "left" else "left"
 
 
-@dataclass(frozen=True)
-class FinalPath:
+class FinalPath(msgspec.Struct, frozen=True):
     """One lower motor neuron path to a muscle group, with the upper routes feeding it."""
 
     segment: str | None
@@ -34,8 +33,7 @@ class FinalPath:
     upper_routes: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(msgspec.Struct, frozen=True):
     """One muscle group on one side of the body."""
 
     group: str
@@ -47,8 +45,7 @@ class Unit:
     muscle: str
 
 
-@dataclass(frozen=True)
-class ReflexArc:
+class ReflexArc(msgspec.Struct, frozen=True):
     """A reflex on one side: its effector unit and which of that unit's paths carry it."""
 
     reflex: str
@@ -60,12 +57,34 @@ class ReflexArc:
     paths: tuple[FinalPath, ...]
 
 
-@dataclass(frozen=True)
-class Pathway:
+class Pathway(msgspec.Struct, frozen=True):
     nodes: dict[str, str]
     """Every node id with a readable name."""
     units: tuple[Unit, ...]
     arcs: tuple[ReflexArc, ...]
+    users: dict[str, frozenset[int]] = msgspec.field(default_factory=dict)
+    """Node id -> indices (into ``units``) of the units whose paths or routes pass through it."""
+
+    def __post_init__(self) -> None:
+        if not self.users:
+            users: dict[str, set[int]] = {}
+            for index, unit in enumerate(self.units):
+                nodes = {unit.junction, unit.muscle}
+                for path in unit.paths:
+                    nodes.update(path.nodes)
+                    for route in path.upper_routes:
+                        nodes.update(route)
+                for node in nodes:
+                    users.setdefault(node, set()).add(index)
+            frozen = {node: frozenset(ids) for node, ids in users.items()}
+            msgspec.structs.force_setattr(self, "users", frozen)
+
+    def touched(self, cut: frozenset[str]) -> list[Unit]:
+        """Only the units that some cut node belongs to (the rest cannot be affected)."""
+        indices: set[int] = set()
+        for node in cut:
+            indices |= self.users.get(node, frozenset())
+        return [self.units[i] for i in sorted(indices)]
 
     def units_through(self, nodes: frozenset[str]) -> tuple[list[Unit], list[Unit]]:
         """Units whose upper routes, and units whose final paths, pass through any of ``nodes``."""

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import xml.parsers.expat
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from app.model.errors import ContentError, Problem
-from app.model.yamlload import read_text
+from app.model.textfile import read_text
 
 MAX_SVG_BYTES = 5_000_000
 _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -23,12 +24,11 @@ _FORBIDDEN_ELEMENTS = {"script", "image", "foreignObject", "iframe", "audio", "v
 _HREF_ATTRIBUTES = {"href", "xlink:href", "{http://www.w3.org/1999/xlink}href"}
 
 
-@dataclass
-class SvgScan:
+class SvgScan(msgspec.Struct):
     path: Path
-    ids: dict[str, int] = field(default_factory=dict)
+    ids: dict[str, int] = msgspec.field(default_factory=dict)
     """Element id -> line number."""
-    site_classed: dict[str, int] = field(default_factory=dict)
+    site_classed: dict[str, int] = msgspec.field(default_factory=dict)
     """Ids of elements marked ``class="site"`` -> line number."""
     view_box: tuple[float, float, float, float] | None = None
 

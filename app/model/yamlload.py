@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from app.model.errors import ContentError, Problem
+from app.model.textfile import read_text
 
 MAX_CONTENT_BYTES = 1_000_000
 """Largest content file accepted. The bundled files are a few tens of kilobytes."""
@@ -97,31 +98,6 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-
-
-def read_text(path: Path, max_bytes: int) -> str:
-    """Read a UTF-8 text file, turning every failure into a located problem."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ContentError(
-                [Problem(path, 1, f"file is too large ({size:,} bytes; the limit is {max_bytes:,})")]
-            )
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise ContentError([Problem(path, 1, "file not found")]) from None
-    except IsADirectoryError:
-        raise ContentError([Problem(path, 1, "expected a file, found a folder")]) from None
-    except OSError as error:
-        raise ContentError([Problem(path, 1, f"cannot read file: {error.strerror or error}")]) from None
-    if len(raw) > max_bytes:
-        raise ContentError([Problem(path, 1, f"file is too large (the limit is {max_bytes:,} bytes)")])
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ContentError([Problem(path, line, "file is not valid UTF-8 text; save it as UTF-8")]) from None
 
 
 def load_yaml(path: Path, max_bytes: int = MAX_CONTENT_BYTES) -> Any:

@@ -10,6 +10,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from app import paths
+
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
@@ -25,16 +27,6 @@ def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if size is not None and size[1] > HD_HEIGHT:
         os.environ["QT_SCALE_FACTOR"] = f"{size[1] / HD_HEIGHT:g}"
-
-
-def cache_dir() -> Path:
-    """Where the diagram geometry cache lives (``NEURAXIS_CACHE_DIR`` overrides it)."""
-    override = os.environ.get("NEURAXIS_CACHE_DIR")
-    if override:
-        return Path(override)
-    from PySide6.QtCore import QStandardPaths
-
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
 
 
 def _report(lines: Sequence[str], *, title: str, to_stderr: bool) -> None:
@@ -56,7 +48,7 @@ def _install_excepthook(to_stderr: bool) -> None:
     """Unexpected errors: a plain message for the user, the traceback to a log file."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        log = cache_dir() / "neuraxis-error.log"
+        log = paths.cache_dir() / "neuraxis-error.log"
         try:
             log.parent.mkdir(parents=True, exist_ok=True)
             with log.open("a", encoding="utf-8") as stream:
@@ -87,9 +79,9 @@ def run(
     _prepare_environment(screenshot, size)
     from PySide6.QtWidgets import QApplication
 
+    from app.model.cache import load_content_cached
     from app.model.errors import ContentError
     from app.model.geometry import load_geometry
-    from app.model.loader import load_content
     from app.ui import theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -101,8 +93,9 @@ def run(
     headless = screenshot is not None
     _install_excepthook(headless)
     try:
-        content = load_content(content_dir, check_svg=True)
-        geometry = load_geometry(content.svg_path, [s.id for s in content.sites], cache_dir())
+        cache = paths.cache_dir()
+        content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
+        geometry = load_geometry(content.svg_path, [s.id for s in content.sites], cache)
     except ContentError as error:
         _report([str(p) for p in error.problems], title="The content could not be loaded", to_stderr=headless)
         return EXIT_PROBLEMS
@@ -143,6 +136,7 @@ def _save_screenshot(app: object, window: object, path: Path, size: tuple[int, i
     assert isinstance(window, MainWindow)
     ratio = app.devicePixelRatio() or 1.0
     window.resize(round(size[0] / ratio), round(size[1] / ratio))
+    window.build_panels()
     window.show()
     for _ in range(3):
         app.processEvents()

@@ -6,15 +6,17 @@ its own, and no panel is ever called from here after construction.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSaveFile, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,14 +24,16 @@ from app import __version__
 from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.ui.diagram.view import DiagramView
-from app.ui.panels.comparison_panel import ComparisonPanel
-from app.ui.panels.details_panel import SiteDetailsPanel
-from app.ui.panels.diseases_panel import DiseasesPanel
-from app.ui.panels.faq_panel import FaqPanel
-from app.ui.panels.references_panel import ReferencesPanel
-from app.ui.panels.signs_panel import SignsPanel
-from app.ui.panels.sites_tree import SitesTree
 from app.ui.selection import Change, SelectionModel
+
+if TYPE_CHECKING:
+    from app.ui.panels.comparison_panel import ComparisonPanel
+    from app.ui.panels.details_panel import SiteDetailsPanel
+    from app.ui.panels.diseases_panel import DiseasesPanel
+    from app.ui.panels.faq_panel import FaqPanel
+    from app.ui.panels.references_panel import ReferencesPanel
+    from app.ui.panels.signs_panel import SignsPanel
+    from app.ui.panels.sites_tree import SitesTree
 
 SHORTCUTS_HELP = """
 <h3>Diagram</h3>
@@ -46,6 +50,38 @@ SHORTCUTS_HELP = """
 """
 
 
+T = TypeVar("T", bound=QWidget)
+
+
+class LazyPanel(QWidget):
+    """A tab page that builds its panel the first time it is shown (or asked for)."""
+
+    def __init__(
+        self, factory: Callable[[], QWidget], *, deferred: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._deferred = deferred
+        self.built: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def panel(self, kind: type[T]) -> T:
+        if self.built is None:
+            self.built = self._factory()
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self.built)
+            self.setFocusProxy(self.built)
+        assert isinstance(self.built, kind)
+        return self.built
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.built is None and not self._deferred:
+            self.panel(QWidget)
+        super().showEvent(event)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, content: Content, geometry: DiagramGeometry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,30 +91,32 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Neuraxis")
 
         self.diagram = DiagramView(self.selection, content.svg_path, geometry)
-        self.signs = SignsPanel(self.selection)
-        self.comparison = ComparisonPanel(self.selection)
-        self.diseases = DiseasesPanel(self.selection)
-        self.details = SiteDetailsPanel(self.selection)
-        self.sites = SitesTree(self.selection)
-        self.faq = FaqPanel(content)
-        self.references = ReferencesPanel(content)
+        # The panels in view are built just after the first frame (the diagram shows at once and
+        # the panels fill in on the next turn of the event loop); tabs out of sight are built (and
+        # their modules imported) when first shown. Each syncs from the selection model when built.
+        self._signs = LazyPanel(self._make_signs, deferred=True)
+        self._comparison = LazyPanel(self._make_comparison, deferred=True)
+        self._diseases = LazyPanel(self._make_diseases)
+        self._details = LazyPanel(self._make_details)
+        self._sites = LazyPanel(self._make_sites)
+        self._faq = LazyPanel(self._make_faq)
+        self._references = LazyPanel(self._make_references)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
-        self.tabs.setDocumentMode(False)
         for widget, title in (
-            (self.comparison, "Compare"),
-            (self.diseases, "Diseases"),
-            (self.details, "Site"),
-            (self.sites, "All sites"),
-            (self.faq, "FAQ"),
-            (self.references, "References"),
+            (self._comparison, "Compare"),
+            (self._diseases, "Diseases"),
+            (self._details, "Site"),
+            (self._sites, "All sites"),
+            (self._faq, "FAQ"),
+            (self._references, "References"),
         ):
             self.tabs.addTab(widget, title)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
-        right.addWidget(self.signs)
+        right.addWidget(self._signs)
         right.addWidget(self.tabs)
         right.setStretchFactor(0, 11)
         right.setStretchFactor(1, 9)
@@ -98,9 +136,110 @@ class MainWindow(QMainWindow):
         self._status.setObjectName("statusText")
         self.statusBar().addWidget(self._status, 1)
         self.diagram.hoveredChanged.connect(self._show_hover)
-        self._build_menus()
+        self._menus_built = False
         self.selection.changed.connect(self._sync)
         self._sync(Change(sites=True, disease=True))
+        self.diagram.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """After the diagram's first frame, build the deferred panels on the next loop turn."""
+        if event.type() == QEvent.Type.Paint and watched is self.diagram.viewport():
+            self.diagram.viewport().removeEventFilter(self)
+            QTimer.singleShot(0, self.build_panels)
+        return False
+
+    # --- panels in tabs (built on first use) --------------------------------------------------
+    def _make_signs(self) -> QWidget:
+        from app.ui.panels.signs_panel import SignsPanel
+
+        return SignsPanel(self.selection)
+
+    def _make_comparison(self) -> QWidget:
+        from app.ui.panels.comparison_panel import ComparisonPanel
+
+        return ComparisonPanel(self.selection)
+
+    def _make_diseases(self) -> QWidget:
+        from app.ui.panels.diseases_panel import DiseasesPanel
+
+        return DiseasesPanel(self.selection)
+
+    def _make_details(self) -> QWidget:
+        from app.ui.panels.details_panel import SiteDetailsPanel
+
+        return SiteDetailsPanel(self.selection)
+
+    def _make_sites(self) -> QWidget:
+        from app.ui.panels.sites_tree import SitesTree
+
+        return SitesTree(self.selection)
+
+    def _make_faq(self) -> QWidget:
+        from app.ui.panels.faq_panel import FaqPanel
+
+        return FaqPanel(self.content)
+
+    def _make_references(self) -> QWidget:
+        from app.ui.panels.references_panel import ReferencesPanel
+
+        return ReferencesPanel(self.content)
+
+    @property
+    def signs(self) -> SignsPanel:
+        from app.ui.panels.signs_panel import SignsPanel
+
+        return self._signs.panel(SignsPanel)
+
+    @property
+    def comparison(self) -> ComparisonPanel:
+        from app.ui.panels.comparison_panel import ComparisonPanel
+
+        return self._comparison.panel(ComparisonPanel)
+
+    def build_panels(self) -> None:
+        """Build the panels in view and the menus now instead of after the first frame."""
+        _ = (self.signs, self.comparison)
+        if not self._menus_built:
+            self._menus_built = True
+            self._build_menus()
+
+    @property
+    def diseases(self) -> DiseasesPanel:
+        from app.ui.panels.diseases_panel import DiseasesPanel
+
+        return self._diseases.panel(DiseasesPanel)
+
+    @property
+    def details(self) -> SiteDetailsPanel:
+        from app.ui.panels.details_panel import SiteDetailsPanel
+
+        return self._details.panel(SiteDetailsPanel)
+
+    @property
+    def sites(self) -> SitesTree:
+        from app.ui.panels.sites_tree import SitesTree
+
+        return self._sites.panel(SitesTree)
+
+    @property
+    def faq(self) -> FaqPanel:
+        from app.ui.panels.faq_panel import FaqPanel
+
+        return self._faq.panel(FaqPanel)
+
+    @property
+    def references(self) -> ReferencesPanel:
+        from app.ui.panels.references_panel import ReferencesPanel
+
+        return self._references.panel(ReferencesPanel)
+
+    def show_tab(self, widget: QWidget) -> None:
+        """Bring the tab holding ``widget`` (a panel or its placeholder) to the front."""
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is widget or (isinstance(page, LazyPanel) and page.built is widget):
+                self.tabs.setCurrentIndex(index)
+                return
 
     # --- window state -------------------------------------------------------------------------
     def show_default(self, size: tuple[int, int] | None = None) -> None:
@@ -190,9 +329,13 @@ class MainWindow(QMainWindow):
         self._full_screen_action.setChecked(self.isFullScreen())
 
     def _show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
     def _show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About Neuraxis",
@@ -202,6 +345,9 @@ class MainWindow(QMainWindow):
         )
 
     def _save_picture(self) -> None:
+        from PySide6.QtCore import QSaveFile
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, _ = QFileDialog.getSaveFileName(
             self, "Save picture of the window", "neuraxis.png", "PNG image (*.png)"
         )
@@ -213,7 +359,3 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self, "Not saved", f"{path}: could not write the picture ({out.errorString()})."
             )
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.selection.changed.disconnect(self._sync)
-        super().closeEvent(event)

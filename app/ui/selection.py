@@ -8,16 +8,15 @@ model's methods. No view ever calls another view.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from app.model.content import Content
 from app.model.findings import Findings, UnknownIdError, evaluate
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     """What a change touched, so a view can skip work that does not concern it."""
 
     sites: bool

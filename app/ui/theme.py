@@ -91,7 +91,8 @@ def apply(app: QApplication) -> None:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(BASE_FONT_PX)
     app.setFont(font)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # the same look on every platform
+        app.setStyle("Fusion")
     app.setStyleSheet(STYLE_SHEET)
 
 

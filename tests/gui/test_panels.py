@@ -10,7 +10,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QTableWidget, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content, SiteInfo
@@ -216,12 +216,27 @@ def test_disease_heading_names_the_disease(qtbot: QtBot, selection: SelectionMod
 
 
 def _headers(panel: ComparisonPanel) -> list[str]:
-    table = panel.table()
-    return [_some(table.horizontalHeaderItem(c)).text() for c in range(table.columnCount())]
+    return [panel.header_label(lesion) for lesion in ("UMN", "LMN", "NMJ", "muscle")]
 
 
 def _column(panel: ComparisonPanel, lesion: str) -> int:
-    return [text.split("\n")[0] for text in _headers(panel)].index(lesion)
+    return ["UMN", "LMN", "NMJ", "Muscle"].index(lesion)
+
+
+def _painted(table: QTableWidget, row: int, column: int) -> QColor:
+    """The colour the user sees near the top-left corner of a cell, inside its padding."""
+    rect = table.visualRect(table.model().index(row, column))
+    image = table.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    return image.pixelColor(round((rect.left() + 3) * ratio), round((rect.top() + 3) * ratio))
+
+
+def _header_fill(table: QTableWidget, column: int) -> QColor:
+    header = table.horizontalHeader()
+    image = header.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) - 6
+    return image.pixelColor(round(x * ratio), round(header.height() / 2 * ratio))
 
 
 def test_comparison_highlights_the_lesion_type(qtbot: QtBot, selection: SelectionModel) -> None:
@@ -235,19 +250,23 @@ def test_comparison_highlights_the_lesion_type(qtbot: QtBot, selection: Selectio
     selection.select("neuromuscular-junction-left")
     assert panel.highlighted_columns() == ("NMJ",)
     nmj, umn = _column(panel, "NMJ"), _column(panel, "UMN")
-    assert "\u25bc this" in _some(table.horizontalHeaderItem(nmj)).text()
-    assert "\u25bc" not in _some(table.horizontalHeaderItem(umn)).text()
-    assert _some(table.item(row, nmj)).background().color() == QColor(theme.PANEL_FILL)
-    assert _some(table.item(row, umn)).background().color() != QColor(theme.PANEL_FILL)
+    assert panel.header_label("NMJ") == "\u25bc NMJ"
+    assert panel.header_label("UMN") == "UMN"
+    assert _header_fill(table, nmj) == QColor(theme.PANEL_FILL)
+    assert _header_fill(table, umn) != QColor(theme.PANEL_FILL)
+    assert _painted(table, row, nmj) == QColor(theme.PANEL_FILL)
+    assert _painted(table, row, umn) != QColor(theme.PANEL_FILL)
     assert "NMJ column" in panel.caption()
     assert "neuromuscular junction disorder" in panel.caption()
 
     selection.select("motor-cortex-face-arm-left")
     selection.toggle("anterior-horn-c5-right")
     assert panel.highlighted_columns() == ("UMN", "LMN")
-    assert "\u25bc" in _some(table.horizontalHeaderItem(umn)).text()
-    assert "\u25bc" not in _some(table.horizontalHeaderItem(nmj)).text()
-    assert _some(table.item(row, nmj)).background().color() != QColor(theme.PANEL_FILL)
+    assert panel.header_label("UMN") == "\u25bc UMN"
+    assert panel.header_label("NMJ") == "NMJ"
+    assert _header_fill(table, umn) == QColor(theme.PANEL_FILL)
+    assert _painted(table, row, nmj) != QColor(theme.PANEL_FILL)
+    assert _painted(table, row, umn) == QColor(theme.PANEL_FILL)
     assert "UMN and LMN columns" in panel.caption()
 
     selection.clear()

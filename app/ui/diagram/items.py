@@ -54,7 +54,7 @@ def outline_path(geometry: SiteGeometry) -> QPainterPath:
             stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
             stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             path.addPath(stroker.createStroke(line))
-    return path.simplified()
+    return path
 
 
 def _pen(colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
@@ -72,18 +72,27 @@ class SiteItem(QGraphicsPathItem):
         self.site_id = site_id
         self.name = name
         self.state = SiteState.NONE
-        stroker = QPainterPathStroker()
-        stroker.setWidth(2 * HIT_MARGIN)
-        self._hit = (self.path() | stroker.createStroke(self.path())).simplified()
+        self._hit: QPainterPath | None = None
+        self._bounds = (
+            self.path()
+            .boundingRect()
+            .adjusted(-HIT_MARGIN - 4, -HIT_MARGIN - 4, HIT_MARGIN + 4, HIT_MARGIN + 4)
+        )
         self.setZValue(10)
         self.setAcceptHoverEvents(False)
         self.setToolTip(name)
 
     def shape(self) -> QPainterPath:
+        """The outline widened by :data:`HIT_MARGIN`; the path union is slow, so it is made on the
+        first hit test of this site rather than for every site at start-up."""
+        if self._hit is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(2 * HIT_MARGIN)
+            self._hit = (self.path() | stroker.createStroke(self.path())).simplified()
         return self._hit
 
     def boundingRect(self) -> QRectF:
-        return self._hit.boundingRect().adjusted(-4, -4, 4, 4)
+        return self._bounds
 
     def set_state(self, flag: SiteState, on: bool) -> None:
         new = self.state | flag if on else self.state & ~flag

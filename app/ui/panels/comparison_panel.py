@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,10 +18,8 @@ from app.ui.panels.richtext import Cites, RichBrowser, badge, esc, strip_citatio
 from app.ui.panels.wrap_delegate import Cell, WrapDelegate
 from app.ui.selection import Change, SelectionModel
 
-MARKER = "\u25bc this lesion"
-"""Added under the header label of each highlighted column (on two lines if the column is narrow)."""
-HEADER_EXTRA_PX = 48
-"""Header padding, border and swatch icon beside the text."""
+MARKER = "\u25bc"
+"""Put before the header label of each highlighted column (the caption says why in words)."""
 DISAGREE_MARK = "\u26a0 sources disagree"
 HINT = (
     "<p>Select a row to read it with its sources. Rows marked <b>\u26a0 sources disagree</b> "
@@ -41,14 +38,11 @@ class ComparisonPanel(QWidget):
         content = selection.content
         self._columns = content.comparison_columns
         self._highlighted: tuple[str, ...] = ()
-        self._headers: dict[str, QTableWidgetItem] = {}
-        self._cells: dict[str, list[QTableWidgetItem]] = {}
         self._rows_pending = False
+        self._highlight_fill = QBrush(QColor(theme.PANEL_FILL))
 
-        self._caption = QLabel(self)
+        self._caption = Caption(self)
         self._caption.setObjectName("comparisonCaption")
-        self._caption.setWordWrap(True)
-        self._caption.setTextFormat(Qt.TextFormat.PlainText)
 
         self._table = QTableWidget(2 * len(content.comparison), len(self._columns), self)
         self._table.setObjectName("comparisonTable")
@@ -101,7 +95,8 @@ class ComparisonPanel(QWidget):
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.verticalHeader().hide()
-        header = table.horizontalHeader()
+        header = LesionHeader(table)
+        table.setHorizontalHeader(header)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Rows are sized to their wrapped text when the width or font changes, not on every change
@@ -115,8 +110,8 @@ class ComparisonPanel(QWidget):
             item = QTableWidgetItem(icon, info.short)
             item.setToolTip(info.name)
             table.setHorizontalHeaderItem(col, item)
-            self._headers[lesion] = item
-            self._cells[lesion] = []
+            header.icons.append(icon)
+            header.labels.append(info.short)
         disagree_fill = QBrush(QColor(theme.DISAGREEMENT_FILL))
         for number, entry in enumerate(content.comparison):
             row = number * 2
@@ -133,13 +128,15 @@ class ComparisonPanel(QWidget):
             table.setSpan(row, 0, 1, len(self._columns))
             cells = {str(lesion): text for lesion, text in entry.cells.items()}
             for col, lesion in enumerate(self._columns):
-                cell = QTableWidgetItem(strip_citations(cells.get(lesion, "")))
-                table.setItem(row + 1, col, cell)
-                self._cells[lesion].append(cell)
+                table.setItem(row + 1, col, QTableWidgetItem(strip_citations(cells.get(lesion, ""))))
 
     def _cell(self, index: QModelIndex | QPersistentModelIndex) -> Cell:
         item = self._table.itemFromIndex(index)
-        return Cell(item.text(), item.font().bold(), item.background()) if item is not None else Cell("")
+        if item is None:
+            return Cell("")
+        if index.row() % 2 and self._columns[index.column()] in self._highlighted:
+            return Cell(item.text(), item.font().bold(), self._highlight_fill)
+        return Cell(item.text(), item.font().bold(), item.background())
 
     def _schedule_row_sizes(self) -> None:
         if not self._rows_pending:
@@ -174,24 +171,20 @@ class ComparisonPanel(QWidget):
             self._caption.setText(caption)
 
     def _mark_column(self, lesion: str, *, on: bool) -> None:
-        info = self._selection.content.lesion_types[lesion]
-        header = self._headers[lesion]
-        text = f"{info.short}\n{self._marker(self._columns.index(lesion))}" if on else info.short
-        if header.text() != text:
-            header.setText(text)
-        font = QFont(header.font())
-        font.setBold(on)
-        header.setFont(font)
-        fill = QBrush(QColor(theme.PANEL_FILL)) if on else QBrush()
-        for cell in self._cells[lesion]:
-            cell.setBackground(fill)
+        # Header and cell fills are painted from the highlighted set: one repaint of each instead of
+        # a dataChanged signal per item (and a table relayout) on every selection.
+        header = self._table.horizontalHeader()
+        assert isinstance(header, LesionHeader)
+        column = self._columns.index(lesion)
+        header.marked = header.marked | {column} if on else header.marked - {column}
+        header.viewport().update()
+        self._table.viewport().update()
 
-    def _marker(self, col: int) -> str:
-        room = self._table.horizontalHeader().sectionSize(col) - HEADER_EXTRA_PX
-        bold = QFont(self._table.horizontalHeader().font())
-        bold.setBold(True)
-        fits = QFontMetrics(bold).horizontalAdvance(MARKER) <= room
-        return MARKER if fits else MARKER.replace(" lesion", "\nlesion")
+    def header_label(self, lesion: str) -> str:
+        """The header text as drawn, with the marker when the column is highlighted."""
+        header = self._table.horizontalHeader()
+        assert isinstance(header, LesionHeader)
+        return header.label(self._columns.index(lesion))
 
     def _caption_text(self) -> str:
         if not self._selection.sites:
@@ -223,6 +216,78 @@ class ComparisonPanel(QWidget):
         self._detail.show_html(
             f"<h3>{esc(entry.feature)}</h3>{cells}{cites.disagreement(entry.disagreement)}{cites.references()}"
         )
+
+
+class LesionHeader(QHeaderView):
+    """Column headers that draw the highlighted lesion types themselves: fill, frame, bold, marker."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.marked: frozenset[int] = frozenset()
+        self.labels: list[str] = []
+        self.icons: list[QIcon] = []
+
+    def label(self, column: int) -> str:
+        text = self.labels[column] if column < len(self.labels) else ""
+        return f"{MARKER} {text}" if column in self.marked else text
+
+    def paintSection(self, painter: QPainter, rect: QRect, logicalIndex: int) -> None:
+        if logicalIndex not in self.marked or logicalIndex >= len(self.labels):
+            super().paintSection(painter, rect, logicalIndex)
+            return
+        painter.save()
+        painter.fillRect(rect, QColor(theme.PANEL_FILL))
+        painter.setPen(QPen(QColor(theme.ACCENT), 3))
+        painter.drawRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5))
+        icon_size = self.iconSize().height() or 20
+        inner = rect.adjusted(8, 0, -6, 0)
+        self.icons[logicalIndex].paint(
+            painter, inner.left(), inner.center().y() - icon_size // 2, icon_size, icon_size
+        )
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(theme.TEXT))
+        text_rect = inner.adjusted(icon_size + 6, 0, 0, 0)
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label(logicalIndex)
+        )
+        painter.restore()
+
+
+class Caption(QWidget):
+    """Two lines of wrapped text whose changes only repaint: a QLabel asks its layout to recompute
+    on every new text, which re-lays out and repaints the whole panel (several ms per selection)."""
+
+    LINES = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._fit()
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.setAccessibleDescription(text)
+            self.update()
+
+    def _fit(self) -> None:
+        self.setFixedHeight(self.LINES * QFontMetrics(self.font()).lineSpacing() + 6)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(QColor(theme.TEXT))
+        painter.drawText(self.rect().adjusted(2, 2, -2, -2), Qt.TextFlag.TextWordWrap, self._text)
+        painter.end()
 
 
 def _with_article(noun: str) -> str:

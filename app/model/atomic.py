@@ -1,0 +1,32 @@
+"""Write files so that a reader never sees half of one: temporary file, then rename."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target``, flush it to disk, then rename it into
+    place. On any failure the old file (if any) is left untouched and the error is raised."""
+    import tempfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temp).replace(target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_cache(target: Path, data: bytes) -> None:
+    """Like :func:`write_atomically` for caches: a failure to write is silently ignored."""
+    try:
+        write_atomically(target, data)
+    except OSError:
+        return

@@ -1,0 +1,77 @@
+"""The validated-content cache: same answers as a full load, and never stale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app import paths
+from app.model import cache as cache_module
+from app.model.cache import load_content_cached
+from app.model.errors import ContentError
+from app.model.findings import evaluate
+from app.model.loader import load_content
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(paths.content_dir(), target)
+    return target
+
+
+def test_cached_content_equals_a_full_load(workdir: Path, tmp_path: Path) -> None:
+    fresh = load_content(workdir)
+    first = load_content_cached(workdir, cache_dir=tmp_path / "cache")
+    assert list((tmp_path / "cache").glob("content-*.msgpack"))
+    second = load_content_cached(workdir, cache_dir=tmp_path / "cache")
+    assert first == fresh
+    assert second == fresh
+    for site in ("internal-capsule-left", "anterior-horn-c5-right", "neuromuscular-junction-left"):
+        assert evaluate(second, [site]) == evaluate(fresh, [site])
+
+
+def test_a_hit_does_not_parse_yaml(workdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_content_cached(workdir, cache_dir=tmp_path)
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the content was parsed again")
+
+    monkeypatch.setattr("app.model.loader.load_content", refuse)
+    assert load_content_cached(workdir, cache_dir=tmp_path).sites
+
+
+def test_any_edit_misses_the_cache(workdir: Path, tmp_path: Path) -> None:
+    before = load_content_cached(workdir, cache_dir=tmp_path)
+    path = workdir / "diseases.yaml"
+    path.write_text(path.read_text().replace("name: Bell palsy", "name: Bell's palsy"))
+    after = load_content_cached(workdir, cache_dir=tmp_path)
+    assert before.diseases_by_id["bell-palsy"].name == "Bell palsy"
+    assert after.diseases_by_id["bell-palsy"].name == "Bell's palsy"
+
+
+def test_broken_content_is_reported_not_cached(workdir: Path, tmp_path: Path) -> None:
+    (workdir / "faq.yaml").write_text("faq: [\n")
+    with pytest.raises(ContentError):
+        load_content_cached(workdir, cache_dir=tmp_path)
+    assert not list(tmp_path.glob("content-*"))
+
+
+def test_damaged_cache_file_falls_back_to_a_full_load(workdir: Path, tmp_path: Path) -> None:
+    load_content_cached(workdir, cache_dir=tmp_path)
+    (cache_file,) = tmp_path.glob("content-*.msgpack")
+    cache_file.write_bytes(b"\x93not msgpack at all")
+    assert load_content_cached(workdir, cache_dir=tmp_path) == load_content(workdir)
+
+
+def test_key_covers_version_and_files(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    svg = paths.diagram_svg()
+    key = cache_module.content_key(workdir, svg, check_svg=True)
+    assert key == cache_module.content_key(workdir, svg, check_svg=True)
+    assert key != cache_module.content_key(workdir, svg, check_svg=False)
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    assert key != cache_module.content_key(workdir, svg, check_svg=True)
+    (workdir / "faq.yaml").unlink()
+    assert cache_module.content_key(workdir, svg, check_svg=True) is None
