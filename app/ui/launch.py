@@ -127,9 +127,9 @@ def run(
 
 
 def _save_screenshot(app: object, window: object, path: Path, size: tuple[int, int]) -> int:
-    from PySide6.QtCore import QSaveFile
     from PySide6.QtWidgets import QApplication
 
+    from app.ui.files import save_png
     from app.ui.main_window import MainWindow
 
     assert isinstance(app, QApplication)
@@ -140,10 +140,9 @@ def _save_screenshot(app: object, window: object, path: Path, size: tuple[int, i
     window.show()
     for _ in range(3):
         app.processEvents()
-    image = window.grab().toImage()
-    out = QSaveFile(str(path))
-    if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or not image.save(out, b"PNG") or not out.commit():
-        print(f"{path}:1: could not write the screenshot: {out.errorString()}", file=sys.stderr)
+    error = save_png(window.grab().toImage(), path)
+    if error is not None:
+        print(f"{path}:1: could not write the screenshot: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     window.close()
     return EXIT_OK

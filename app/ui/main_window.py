@@ -7,10 +7,11 @@ its own, and no panel is ever called from here after construction.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -108,24 +109,23 @@ class MainWindow(QMainWindow):
             (self._comparison, "Compare"),
             (self._diseases, "Diseases"),
             (self._details, "Site"),
-            (self._sites, "All sites"),
+            (self._sites, "Sites"),
             (self._faq, "FAQ"),
-            (self._references, "References"),
+            (self._references, "Sources"),
         ):
             self.tabs.addTab(widget, title)
 
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.setObjectName("rightSplitter")
-        right.addWidget(self._signs)
-        right.addWidget(self.tabs)
-        right.setStretchFactor(0, 11)
-        right.setStretchFactor(1, 9)
-        right.setChildrenCollapsible(False)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("rightSplitter")
+        self.right.addWidget(self._signs)
+        self.right.addWidget(self.tabs)
+        self.right.setChildrenCollapsible(False)
+        self.right.splitterMoved.connect(lambda *_: self.right.setProperty("userResized", True))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.diagram)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 11)
         self.splitter.setStretchFactor(1, 9)
         self.splitter.setChildrenCollapsible(False)
@@ -251,11 +251,16 @@ class MainWindow(QMainWindow):
         self.show()
         self.diagram.setFocus()
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        total = self.splitter.width()
-        if total > 0 and not self.splitter.property("userResized"):
-            self.splitter.setSizes([int(total * 0.55), total - int(total * 0.55)])
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the proportions (diagram 55% of the width; expected signs 58% of the right column)
+        until the user drags a splitter."""
+        super().resizeEvent(event)
+        for splitter, share, total in (
+            (self.splitter, 0.55, self.splitter.width()),
+            (self.right, 0.58, self.right.height()),
+        ):
+            if total > 0 and not splitter.property("userResized"):
+                splitter.setSizes([int(total * share), total - int(total * share)])
 
     def _sync(self, change: Change) -> None:
         names = [self.content.sites_by_id[s].name for s in self.selection.sites]
@@ -345,17 +350,15 @@ class MainWindow(QMainWindow):
         )
 
     def _save_picture(self) -> None:
-        from PySide6.QtCore import QSaveFile
         from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from app.ui.files import save_png
 
         path, _ = QFileDialog.getSaveFileName(
             self, "Save picture of the window", "neuraxis.png", "PNG image (*.png)"
         )
         if not path:
             return
-        out = QSaveFile(path)
-        image = self.grab().toImage()
-        if not (out.open(QSaveFile.OpenModeFlag.WriteOnly) and image.save(out, b"PNG") and out.commit()):
-            QMessageBox.warning(
-                self, "Not saved", f"{path}: could not write the picture ({out.errorString()})."
-            )
+        error = save_png(self.grab().toImage(), Path(path))
+        if error is not None:
+            QMessageBox.warning(self, "Not saved", f"{path}: could not write the picture ({error}).")

@@ -19,17 +19,12 @@ from app.ui.panels.comparison_panel import ComparisonPanel
 from app.ui.panels.details_panel import SiteDetailsPanel
 from app.ui.panels.diseases_panel import DiseasesPanel
 from app.ui.panels.faq_panel import FaqPanel
-from app.ui.panels.legend import LesionLegend
 from app.ui.panels.references_panel import ReferencesPanel
 from app.ui.panels.signs_panel import SignsPanel
 from app.ui.panels.sites_tree import SitesTree
 from app.ui.selection import SelectionModel
 
-pytestmark = [
-    pytest.mark.gui,
-    # The offscreen platform says this when a top-level window is shown; it is not our warning.
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
+pytestmark = pytest.mark.gui
 
 WIDTH, HEIGHT = 460, 700
 
@@ -72,13 +67,13 @@ def _child(parent: QWidget, kind: type[W], name: str) -> W:
 def _click(
     qtbot: QtBot, widget: QWidget, pos: QPoint, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, modifier, pos)  # type: ignore[no-untyped-call]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, modifier, pos)
 
 
 def _key(
     qtbot: QtBot, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
-    qtbot.keyClick(widget, key, modifier)  # type: ignore[no-untyped-call]
+    qtbot.keyClick(widget, key, modifier)
 
 
 def _sites(selection: SelectionModel) -> tuple[str, ...]:
@@ -111,10 +106,11 @@ def test_signs_prompt_when_nothing_is_selected(qtbot: QtBot, selection: Selectio
     assert "Click a lesion site" in text
     assert "Ctrl+click" in text
     assert "Escape" in text
-    legend = _child(panel, LesionLegend, "lesionLegend").text()
-    for short in ("UMN", "LMN", "NMJ", "Muscle"):
-        assert f"<b>{short}</b>" in legend
-    assert "neuromuscular junction disorder" in legend
+    assert "Lesion types" in text  # the key: label and pattern, never colour alone
+    assert "neuromuscular junction disorder" in text
+    html = _child(panel, QTextBrowser, "signsText").toHtml()
+    for lesion in ("UMN", "LMN", "NMJ", "muscle"):
+        assert f'src="swatch:{lesion}"' in html
 
 
 def test_signs_of_internal_capsule_spare_the_upper_face(qtbot: QtBot, selection: SelectionModel) -> None:
@@ -130,7 +126,7 @@ def test_signs_of_internal_capsule_spare_the_upper_face(qtbot: QtBot, selection:
     assert "Brisk tendon reflexes" in text
     assert "Extensor plantar response (Babinski sign)" in text
     assert "Muscle wasting" not in text
-    assert "Biceps jerk" in text  # the evidence
+    assert "upper motor neuron lesion" in text
 
 
 def test_signs_of_anterior_horn_are_lower_motor_neuron(qtbot: QtBot, selection: SelectionModel) -> None:
@@ -138,7 +134,7 @@ def test_signs_of_anterior_horn_are_lower_motor_neuron(qtbot: QtBot, selection: 
     _show(qtbot, panel)
     selection.select("anterior-horn-c5-right")
     text = panel.text()
-    assert "Lesion type: LMN\n" in _plain(text)
+    assert "LMN lower motor neuron lesion" in _plain(text)
     for sign in ("Muscle wasting", "Fasciculations", "Hypotonia (flaccid tone)", "Denervation on EMG"):
         assert sign in text
     assert "Brisk tendon reflexes" not in text
@@ -153,12 +149,16 @@ def test_combined_sites_show_mixed_signs_in_one_arm(qtbot: QtBot, selection: Sel
     selection.toggle("anterior-horn-c5-right")
     text = panel.text()
     assert text.startswith("Left motor cortex: face and arm + Right anterior horn at C5")
-    arm = text[text.index("\nArm") : text.index("\nHand")]
-    assert "Mixed UMN + LMN" in arm
-    assert "Brisk tendon reflexes" in arm
-    assert "Reduced or absent tendon reflexes" in arm
-    assert "UMN: Triceps jerk" in _plain(arm)
-    assert "LMN: Biceps jerk, Brachioradialis (supinator) jerk" in _plain(arm)
+    arm = _plain(text[text.index("\nArm") : text.index("\nHand")])
+    umn = next(line for line in arm.splitlines() if line.startswith("UMN:"))
+    lmn = next(line for line in arm.splitlines() if line.startswith("LMN:"))
+    assert "Brisk tendon reflexes" in umn
+    assert "Spasticity (raised tone)" in umn
+    assert "Reduced or absent tendon reflexes" in lmn
+    assert "Muscle wasting" in lmn
+    assert "Weakness" not in umn + lmn  # both cause it: listed once, before the two lines
+    _click_text(qtbot, _child(panel, QTextBrowser, "signsText"), "Reduced or absent tendon reflexes")
+    assert "Right arm: Biceps jerk, Brachioradialis (supinator) jerk" in _plain(panel.about_text())
 
 
 def test_signs_say_so_when_a_lesion_has_no_motor_findings(qtbot: QtBot, content: Content) -> None:
@@ -183,6 +183,8 @@ def test_clicking_a_sign_shows_what_it_is(qtbot: QtBot, selection: SelectionMode
     sign = selection.content.signs_by_id["hyperreflexia"]
     assert sign.summary[0].split("[")[0].strip()[:40] in about
     assert "References" in about
+    assert "In this lesion" in about
+    assert "Right arm: Biceps jerk, Brachioradialis (supinator) jerk, Triceps jerk" in _plain(about)
     assert _sites(selection) == ("internal-capsule-left",)  # a sign link never changes the selection
 
 

@@ -11,7 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
@@ -20,6 +29,21 @@ from app.ui import theme
 from app.ui.diagram.items import NameLabel, SiteItem, SiteState
 from app.ui.selection import Change, SelectionModel
 
+NAVIGATION_KEYS = frozenset(
+    {
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Space,
+    }
+)
 ZOOM_STEP = 1.25
 MAX_ZOOM = 8.0
 
@@ -71,6 +95,7 @@ class DiagramView(QGraphicsView):
         self._label = NameLabel(label_font)
         self._scene.addItem(self._label)
 
+        self._keyboard = False
         self._hovered: str | None = None
         self._focused: str | None = None
         self._zoom = 1.0
@@ -168,18 +193,23 @@ class DiagramView(QGraphicsView):
             self._items[site_id].set_state(SiteState.HOVERED, True)
         self._update_label()
 
+    def _focus_visible(self) -> bool:
+        """The focus ring shows only while the keyboard drives the diagram (like CSS :focus-visible):
+        a mouse click should not leave a ring and a name label over the diagram."""
+        return self._keyboard and self.hasFocus()
+
     def _set_focused(self, site_id: str | None) -> None:
         if self._focused:
             self._items[self._focused].set_state(SiteState.FOCUSED, False)
         self._focused = site_id
-        if site_id:
+        if site_id and self._focus_visible():
             item = self._items[site_id]
             item.set_state(SiteState.FOCUSED, True)
             self.ensureVisible(item.path().boundingRect(), 40, 40)
         self._update_label()
 
     def _update_label(self) -> None:
-        site_id = self._hovered or (self._focused if self.hasFocus() else None)
+        site_id = self._hovered or (self._focused if self._focus_visible() else None)
         if site_id is None:
             self._label.hide()
             self.hoveredChanged.emit("")
@@ -210,15 +240,20 @@ class DiagramView(QGraphicsView):
         self._set_hovered(None)
         super().leaveEvent(event)  # type: ignore[arg-type]
 
-    def focusInEvent(self, event: object) -> None:
-        super().focusInEvent(event)  # type: ignore[arg-type]
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self._keyboard = True
+        elif reason == Qt.FocusReason.MouseFocusReason:
+            self._keyboard = False
         if self._focused is None:
             self._set_focused(self.selection.sites[-1] if self.selection.sites else self._order[0])
         else:
             self._set_focused(self._focused)
 
-    def focusOutEvent(self, event: object) -> None:
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
         if self._focused:
             self._items[self._focused].set_state(SiteState.FOCUSED, False)
         self._update_label()
@@ -227,9 +262,9 @@ class DiagramView(QGraphicsView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             site_id = self.site_at(event.position().toPoint())
+            self._keyboard = False
             if site_id is not None:
-                if self.hasFocus():
-                    self._set_focused(site_id)
+                self._set_focused(site_id)  # arrow keys go on from the clicked site
                 if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                     self.selection.toggle(site_id)
                 else:
@@ -247,6 +282,7 @@ class DiagramView(QGraphicsView):
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's signature
         if self.hasFocus():
+            self._keyboard = True
             target = self._step(self._focused, 1 if next else -1)
             if target is not None:
                 self._set_focused(target)
@@ -255,6 +291,9 @@ class DiagramView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key in NAVIGATION_KEYS and not self._keyboard:
+            self._keyboard = True
+            self._set_focused(self._focused)
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Left) and not ctrl:
             delta = 1 if key in (Qt.Key.Key_Down, Qt.Key.Key_Right) else -1

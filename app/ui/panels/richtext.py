@@ -194,7 +194,7 @@ class RichBrowser(QTextBrowser):
     def _apply_style(self) -> None:
         small = max(MIN_SMALL_PX, round(font_px(self) * SMALL_RATIO))
         self.document().setDefaultStyleSheet(
-            f"a {{ color: {theme.ACCENT}; }}"
+            f"a {{ color: {theme.ACCENT}; text-decoration: none; }}"
             f".small {{ color: {theme.MUTED_TEXT}; font-size: {small}px; }}"
             f".muted {{ color: {theme.MUTED_TEXT}; }}"
             f"h2 {{ margin-top: 2px; }}"

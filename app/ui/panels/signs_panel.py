@@ -6,13 +6,15 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from app.model.content import Content
 from app.model.findings import Finding
 from app.ui import theme
-from app.ui.panels.legend import LesionLegend
-from app.ui.panels.richtext import Cites, RichBrowser, badges, esc
+from app.ui.panels.richtext import Cites, RichBrowser, badge, badges, esc
 from app.ui.selection import Change, SelectionModel
 
 SIGN_SCHEME = "sign"
+ROW_FILL = "#eef3fa"
+"""Every other region row is shaded, so a row can be followed across on a projector."""
 SIDE_ORDER = ("right", "left")
 PROMPT = (
     "<h2>Expected signs</h2>"
@@ -68,7 +70,6 @@ class SignsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split, 1)
-        layout.addWidget(LesionLegend(content, self))
 
         selection.changed.connect(self._on_changed)
         self._sync()
@@ -88,7 +89,10 @@ class SignsPanel(QWidget):
             return
         cites = Cites(self._selection.content.references)
         domain = self._domain_names.get(sign.domain, "")
-        body = f"<h2>{esc(sign.name)}</h2><p class='muted'>{esc(domain)}</p>{cites.paragraphs(sign.summary)}"
+        body = (
+            f"<h2>{esc(sign.name)}</h2><p class='muted'>{esc(domain)}</p>"
+            f"{cites.paragraphs(sign.summary)}{self._where(sign_id)}"
+        )
         self._about_text.show_html(body + cites.references())
         self._about.show()
 
@@ -113,9 +117,9 @@ class SignsPanel(QWidget):
 
     def _render(self) -> str:
         sel = self._selection
-        if not sel.sites:
-            return PROMPT
         content = sel.content
+        if not sel.sites:
+            return PROMPT + _key(content)
         names = [content.sites_by_id[s].name for s in sel.sites]
         if sel.disease:
             parts = [
@@ -128,52 +132,69 @@ class SignsPanel(QWidget):
         if not findings.findings:
             parts.append("<p><b>No motor signs are expected</b> from a lesion here alone.</p>")
         else:
-            parts.append(f"<p>Lesion type: {badges(content, findings.lesions)}</p>")
+            kinds = " &nbsp; ".join(
+                f"{badge(content, t)} <span class='muted'>{esc(content.lesion_types[t].name.lower())}</span>"
+                for t in findings.lesions
+            )
+            parts.append(f"<p>{kinds}</p>")
         for side in SIDE_ORDER:
             regions = findings.for_side(side)
             if regions:
-                parts.append(f"<h3>{side.capitalize()} side of the body</h3>")
-                parts.extend(self._region(f) for f in regions)
+                rows = "".join(self._region(f, shaded=i % 2 == 1) for i, f in enumerate(regions))
+                parts.append(
+                    f"<h3>{side.capitalize()} side of the body</h3>"
+                    f"<table width='100%' cellspacing='0' cellpadding='6'>{rows}</table>"
+                )
+        if findings.findings:
+            parts.append(
+                "<p class='small'>Click a sign to see what it is and which muscles or reflexes show it.</p>"
+            )
         return "".join(parts)
 
-    def _region(self, finding: Finding) -> str:
+    def _region(self, finding: Finding, *, shaded: bool) -> str:
+        """One table row: the region and its lesion type(s), then its signs in examination order.
+        In a mixed UMN + LMN region each sign is filed under the lesion that causes it."""
         content = self._selection.content
         name = content.regions_by_id[finding.region].name
-        head = f"<p style='margin-top: 12px'><b>{esc(name)}</b> &nbsp; {badges(content, finding.lesions)}</p>"
-        mixed = "UMN" in finding.lesions and "LMN" in finding.lesions
-        if mixed:
-            head += (
-                "<p><b>Mixed UMN + LMN:</b> upper and lower motor neuron signs together in one "
-                "region; each sign says which lesion causes it.</p>"
-            )
-        if not finding.signs:
-            return head + "<p class='muted'>No signs listed for this region.</p>"
-        signs = sorted(
+        fill = f" style='background-color: {ROW_FILL}'" if shaded else ""
+        head = f"<td width='30%' valign='top'><b>{esc(name)}</b><br>{badges(content, finding.lesions)}</td>"
+        by_sign: dict[str, set[str]] = {}
+        for evidence in finding.evidence:
+            by_sign.setdefault(evidence.sign, set()).add(evidence.lesion)
+        order = sorted(
             finding.signs,
             key=lambda s: self._domain_order.get(content.signs_by_id[s].domain, len(self._domain_order)),
         )
-        seen: dict[tuple[str, ...], str] = {}
-        items = "".join(self._sign(finding, sign_id, seen, mixed=mixed) for sign_id in signs)
-        return f"{head}<ul style='margin-top: 0px'>{items}</ul>"
-
-    def _sign(self, finding: Finding, sign_id: str, seen: dict[tuple[str, ...], str], *, mixed: bool) -> str:
-        """One sign with its evidence; evidence already listed in this region is not repeated."""
-        content = self._selection.content
-        sign = content.signs_by_id[sign_id]
-        domain = self._domain_names.get(sign.domain, sign.domain)
-        evidence = [e for e in finding.evidence if e.sign == sign_id]
-        if mixed:
-            via = "<br>".join(
-                f"<b>{esc(content.lesion_types[e.lesion].short)}:</b> {_via(e.via, sign.name, seen)}"
-                for e in evidence
-            )
+        if "UMN" in finding.lesions and "LMN" in finding.lesions:
+            lines = [self._signs([s for s in order if len(by_sign.get(s, ())) > 1])]
+            for lesion in ("UMN", "LMN"):
+                own = [s for s in order if by_sign.get(s) == {lesion}]
+                if own:
+                    lines.append(f"<b>{esc(content.lesion_types[lesion].short)}:</b> {self._signs(own)}")
+            body = "<br>".join(line for line in lines if line)
         else:
-            via = _via(tuple(dict.fromkeys(v for e in evidence for v in e.via)), sign.name, seen)
-        return (
-            f"<li><span class='muted'>{esc(domain)}:</span> "
-            f"<a href='{SIGN_SCHEME}:{sign_id}'>{esc(sign.name)}</a>"
-            f"<br><span class='small'>{via}</span></li>"
+            body = self._signs(order)
+        return f"<tr{fill}>{head}<td valign='top'>{body or 'No signs listed for this region.'}</td></tr>"
+
+    def _signs(self, sign_ids: list[str]) -> str:
+        signs = self._selection.content.signs_by_id
+        return " &middot; ".join(
+            f"<a href='{SIGN_SCHEME}:{sign_id}'>{esc(signs[sign_id].name)}</a>" for sign_id in sign_ids
         )
+
+    def _where(self, sign_id: str) -> str:
+        """Where the sign is expected in the current selection, with the muscles or reflexes."""
+        content = self._selection.content
+        rows = []
+        for finding in self._selection.findings.findings:
+            via = [v for e in finding.evidence if e.sign == sign_id for v in e.via]
+            if via:
+                region = content.regions_by_id[finding.region].name
+                rows.append(
+                    f"<li><b>{esc(finding.side.capitalize())} {esc(region.lower())}:</b> "
+                    f"{esc(', '.join(dict.fromkeys(via)))}</li>"
+                )
+        return f"<h3>In this lesion</h3><ul>{''.join(rows)}</ul>" if rows else ""
 
     def _link_clicked(self, url: QUrl) -> None:
         if url.scheme() == SIGN_SCHEME:
@@ -184,8 +205,10 @@ class SignsPanel(QWidget):
         self._browser.setFocus()
 
 
-def _via(via: tuple[str, ...], sign_name: str, seen: dict[tuple[str, ...], str]) -> str:
-    if via in seen:
-        return f"as for {esc(seen[via])}"
-    seen[via] = sign_name.lower()
-    return esc(", ".join(via))
+def _key(content: Content) -> str:
+    """The key to the lesion types: label and pattern, never colour alone."""
+    rows = "".join(
+        f"<li>{badge(content, info.id)} &nbsp;{esc(info.name.lower())}</li>"
+        for info in content.lesion_types.values()
+    )
+    return f"<h3>Lesion types</h3><ul style='list-style-type: none'>{rows}</ul>"

@@ -1,0 +1,338 @@
+"""The whole window, driven like a user: real clicks at real diagram positions, real keys."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from app import paths
+from app.model.content import Content
+from app.model.geometry import load_geometry
+from app.ui import launch, theme
+from app.ui.diagram.items import SiteState
+from app.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qapp: QApplication, content: Content) -> MainWindow:
+    theme.apply(qapp)
+    geometry = load_geometry(content.svg_path, [s.id for s in content.sites], paths.cache_dir())
+    main = MainWindow(content, geometry)
+    qtbot.addWidget(main)
+    main.resize(1280, 720)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main._signs.built is not None)  # built just after the first frame
+    return main
+
+
+def click_site(qtbot: QtBot, window: MainWindow, site_id: str, *, ctrl: bool = False) -> None:
+    view = window.diagram
+    modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.site_center(site_id))
+
+
+def show_tab(window: MainWindow, title: str) -> QWidget:
+    for index in range(window.tabs.count()):
+        if window.tabs.tabText(index) == title:
+            window.tabs.setCurrentIndex(index)
+            page = window.tabs.widget(index)
+            assert page is not None
+            return page
+    raise AssertionError(title)
+
+
+def region_pixels(window: MainWindow, site_id: str) -> QImage:
+    view = window.diagram
+    rect = view.mapFromScene(view.item(site_id).path().boundingRect()).boundingRect()
+    return view.viewport().grab(rect.adjusted(-6, -6, 6, 6)).toImage()
+
+
+def test_clicking_a_site_updates_every_panel(qtbot: QtBot, window: MainWindow) -> None:
+    before_pixels = region_pixels(window, "internal-capsule-left")
+    assert "Click a lesion site" in window.signs.text()
+    assert window.comparison.highlighted_columns() == ()
+
+    click_site(qtbot, window, "internal-capsule-left")
+
+    assert window.selection.sites == ("internal-capsule-left",)
+    assert window.windowTitle() == "Neuraxis - Left internal capsule"
+    assert region_pixels(window, "internal-capsule-left") != before_pixels, "the diagram shows the selection"
+    signs = window.signs.text()
+    assert signs.startswith("Left internal capsule")
+    assert "Right side of the body" in signs
+    assert "Left side of the body" not in signs
+    assert window.comparison.header_label("UMN") == "\u25bc UMN"
+    show_tab(window, "Diseases")
+    assert "stroke" in window.diseases.shown_diseases()
+    assert "bell-palsy" not in window.diseases.shown_diseases()
+    show_tab(window, "Site")
+    details = window.details.text()
+    assert details.startswith("Left internal capsule")
+    assert "Posterior limb of the internal capsule" in details
+    show_tab(window, "Sites")
+    assert window.sites.selected_sites() == ("internal-capsule-left",)
+
+    click_site(qtbot, window, "facial-nerve-right")
+    assert window.selection.sites == ("facial-nerve-right",)
+    assert window.signs.text().startswith("Right facial nerve")
+    assert "Upper face" in window.signs.text()
+    assert window.comparison.header_label("LMN") == "\u25bc LMN"
+    assert window.comparison.header_label("UMN") == "UMN"
+    assert window.sites.selected_sites() == ("facial-nerve-right",)
+    show_tab(window, "Diseases")
+    assert "bell-palsy" in window.diseases.shown_diseases()
+
+
+def test_ctrl_click_combines_sites_and_escape_clears(qtbot: QtBot, window: MainWindow) -> None:
+    click_site(qtbot, window, "motor-cortex-face-arm-left")
+    click_site(qtbot, window, "anterior-horn-c5-right", ctrl=True)
+    assert window.selection.sites == ("motor-cortex-face-arm-left", "anterior-horn-c5-right")
+    assert window.comparison.highlighted_columns() == ("UMN", "LMN")
+    arm = window.signs.text().split("\nArm", 1)[1]
+    assert "UMN:" in arm
+    assert "LMN:" in arm
+
+    click_site(qtbot, window, "motor-cortex-face-arm-left", ctrl=True)  # Ctrl+click again removes it
+    assert window.selection.sites == ("anterior-horn-c5-right",)
+
+    qtbot.keyClick(window.diagram, Qt.Key.Key_Escape)
+    assert window.selection.sites == ()
+    assert "Click a lesion site" in window.signs.text()
+    assert window.windowTitle() == "Neuraxis"
+
+
+def test_keyboard_moves_a_visible_focus_along_the_neuraxis(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.diagram
+    order = [s.id for s in window.content.sites]
+    window.signs.setFocus()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    assert view.focused_site == order[0]
+    assert view.item(order[0]).state & SiteState.FOCUSED
+    assert view.label_text == window.content.sites_by_id[order[0]].name
+
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.focused_site == order[1]
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.focused_site == order[2]
+    assert view.hasFocus(), "Tab steps through the sites before leaving the diagram"
+    assert window.selection.sites == ()
+
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.selection.sites == (order[2],)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert window.selection.sites == (order[2], order[3])
+
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.focused_site == order[-1]
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert not view.hasFocus(), "Tab leaves the diagram after the last site"
+
+
+def test_mouse_click_shows_no_focus_ring(qtbot: QtBot, window: MainWindow) -> None:
+    click_site(qtbot, window, "basis-pontis-left")
+    view = window.diagram
+    assert not view.item("basis-pontis-left").state & SiteState.FOCUSED
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # the keyboard takes over from the clicked site
+    assert view.focused_site == "medullary-pyramid-right"
+    assert view.item("medullary-pyramid-right").state & SiteState.FOCUSED
+
+
+def test_page_keys_step_the_selection_like_a_presenter_clicker(qtbot: QtBot, window: MainWindow) -> None:
+    order = [s.id for s in window.content.sites]
+    view = window.diagram
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert window.selection.sites == (order[0],)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert window.selection.sites == (order[2],)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert window.selection.sites == (order[1],)
+    assert window.signs.text().startswith(window.content.sites_by_id[order[1]].name)
+
+
+def test_hover_highlights_a_site_and_shows_its_name(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.diagram
+    qtbot.mouseMove(view.viewport(), view.site_center("radial-nerve-left"))
+    qtbot.waitUntil(lambda: view.hovered_site == "radial-nerve-left")
+    assert view.label_text == "Left radial nerve"
+    assert view.item("radial-nerve-left").state & SiteState.HOVERED
+    assert "Left radial nerve" in window.statusBar().findChild(QWidget, "statusText").text()  # type: ignore[union-attr]
+    qtbot.mouseMove(view.viewport(), QPoint(3, 3))  # white margin, no site
+    qtbot.waitUntil(lambda: view.hovered_site is None)
+    assert view.label_text == ""
+    assert window.selection.sites == (), "hovering never selects"
+
+
+def test_zoom_with_keys_and_ctrl_wheel(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.diagram
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom > 1.2
+    scale_in = view.transform().m11()
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.0)
+    assert view.transform().m11() < scale_in
+    center = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(
+        center,
+        view.viewport().mapToGlobal(center),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,  # noqa: FBT003 - Qt's signature
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom == pytest.approx(1.25**2)
+    click_site(qtbot, window, view.focused_site or "internal-capsule-right")  # zoomed sites stay clickable
+    assert window.selection.sites
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == 1.0
+
+
+def test_choosing_a_disease_highlights_all_its_sites(qtbot: QtBot, window: MainWindow) -> None:
+    panel = show_tab(window, "Diseases")
+    diseases = window.diseases
+    qtbot.waitExposed(panel)
+    listing = diseases.list_widget()
+    item = diseases.item_for("als")
+    assert item is not None
+    listing.scrollToItem(item)
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(item).center())
+    assert window.selection.disease == "als"
+    view = window.diagram
+    for site_id in window.content.diseases_by_id["als"].sites:
+        state = view.item(site_id).state
+        assert state & (SiteState.SELECTED | SiteState.DISEASE), site_id
+    assert view.item("lateral-corticospinal-t6-left").state & SiteState.DISEASE
+    assert not view.item("lateral-corticospinal-t6-left").state & SiteState.SELECTED
+    assert not view.item("facial-nerve-left").state
+    assert window.signs.text().startswith("Amyotrophic lateral sclerosis (ALS)")
+    assert "Amyotrophic lateral sclerosis" in diseases.details_text()
+    click_site(qtbot, window, "facial-nerve-left")  # a plain click leaves the disease
+    assert window.selection.disease is None
+    assert not view.item("lateral-corticospinal-t6-left").state
+
+
+def test_sites_tree_mirrors_the_diagram(qtbot: QtBot, window: MainWindow) -> None:
+    show_tab(window, "Sites")
+    tree = window.sites
+    qtbot.waitExposed(tree)
+    item = tree.item_for("medullary-pyramid-right")
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    assert window.selection.sites == ("medullary-pyramid-right",)
+    assert window.diagram.item("medullary-pyramid-right").state & SiteState.SELECTED
+    assert window.signs.text().startswith("Right medullary pyramid")
+
+
+def test_all_tabs_fit_at_projector_size(window: MainWindow) -> None:
+    bar = window.tabs.tabBar()
+    assert bar.sizeHint().width() <= window.tabs.width(), "no tab scroll arrows at 1280x720"
+
+
+# --- the command line around the window --------------------------------------------------------------
+
+
+def run_app(*argv: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
+def test_screenshot_renders_the_window_offscreen(tmp_path: Path, size: tuple[int, int]) -> None:
+    out = tmp_path / "shot.png"
+    result = run_app(
+        "--screenshot", str(out), "--size", f"{size[0]}x{size[1]}", "--select", "internal-capsule-left"
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == size
+    grid = [
+        image.pixelColor(image.width() * i // 20, image.height() * j // 20)
+        for i in range(1, 20)
+        for j in range(1, 20)
+    ]
+    assert sum(c.lightness() > 240 for c in grid) > len(grid) // 2, "a white, projector-friendly window"
+    assert len({c.rgb() for c in grid}) > 10, "not a blank image"
+
+
+def test_screenshot_keeps_an_existing_file_if_writing_fails(tmp_path: Path) -> None:
+    folder = tmp_path / "not-a-file.png"
+    folder.mkdir()
+    result = run_app("--screenshot", str(folder), "--size", "1280x720")
+    assert result.returncode == 1
+    assert f"{folder}:1: could not write the screenshot" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_content_is_reported_on_stderr_with_screenshot(tmp_path: Path) -> None:
+    broken = tmp_path / "content"
+    broken.mkdir()
+    for source in paths.content_dir().glob("*.yaml"):
+        (broken / source.name).write_text(source.read_text())
+    faq = broken / "faq.yaml"
+    faq.write_text(faq.read_text().replace("faq:", "faq: [", 1))
+    result = run_app("--content", str(broken), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{faq}:"), result.stderr
+    assert "invalid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_unknown_preselected_site_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run_app("--screenshot", str(tmp_path / "x.png"), "--select", "no-such-site")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("neuraxis: error: unknown id 'no-such-site'")
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_content_opens_a_dialog_naming_file_and_line(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "content"
+    broken.mkdir()
+    for source in paths.content_dir().glob("*.yaml"):
+        (broken / source.name).write_text(source.read_text())
+    sites = broken / "sites.yaml"
+    sites.write_text(sites.read_text().replace("cuts: [radial-nerve-$side]", "cuts: [radial-nerv-$side]"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own; restored after
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        box.accept()
+
+    QTimer.singleShot(20, read_and_close)
+    code = launch.run(content_dir=broken, select=[], disease=None, screenshot=None, size=None)
+    assert code == 1
+    assert seen, "a dialog was shown"
+    assert seen[0].startswith("The content could not be loaded")
+    assert f"{sites}:" in seen[0]
+    assert "'radial-nerv-right' matches no pathway node" in seen[0]
