@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from app.model.findings import Findings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+TABS = ("compare", "diseases", "site", "sites", "faq", "sources")
+"""The tabs of the lower panel, as named on the command line (``--tab``)."""
 
 
 class UsageError(Exception):
@@ -63,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--disease", metavar="ID", help="preselect a disease and show its typical sites")
     parser.add_argument(
         "--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen and exit"
+    )
+    parser.add_argument(
+        "--tab",
+        choices=TABS,
+        help="open the window on this tab of the lower panel (handy with --screenshot)",
     )
     parser.add_argument("--size", metavar="WxH", type=_size, default=None, help="window size, e.g. 1280x720")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -210,6 +217,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         select=args.select,
         disease=args.disease,
         screenshot=args.screenshot,
+        tab=args.tab,
         size=args.size,
     )
 

@@ -29,6 +29,20 @@ def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) 
         os.environ["QT_SCALE_FACTOR"] = f"{size[1] / HD_HEIGHT:g}"
 
 
+PLATFORM_NOISE = ("This plugin does not support propagateSizeHints",)
+"""Messages of Qt's offscreen platform plugin that say nothing to the user."""
+
+
+def _quiet_platform_noise() -> None:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if not message.startswith(PLATFORM_NOISE):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def _report(lines: Sequence[str], *, title: str, to_stderr: bool) -> None:
     if to_stderr:
         for line in lines:
@@ -72,6 +86,7 @@ def run(
     disease: str | None,
     screenshot: Path | None,
     size: tuple[int, int] | None,
+    tab: str | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
     """Open the window (or save a screenshot); ``on_shown`` is called once the window is shown
@@ -92,6 +107,8 @@ def run(
     theme.apply(app)
     headless = screenshot is not None
     _install_excepthook(headless)
+    if headless:
+        _quiet_platform_noise()
     try:
         cache = paths.cache_dir()
         content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
@@ -118,6 +135,8 @@ def run(
         window.selection.choose_disease(disease)
     if select:
         window.selection.set_sites(select)
+    if tab is not None:
+        window.show_tab_named(tab)
     if screenshot is not None:
         return _save_screenshot(app, window, screenshot, size or (1280, 720))
     window.show_default(size)

@@ -233,13 +233,13 @@ class MainWindow(QMainWindow):
 
         return self._references.panel(ReferencesPanel)
 
-    def show_tab(self, widget: QWidget) -> None:
-        """Bring the tab holding ``widget`` (a panel or its placeholder) to the front."""
+    def show_tab_named(self, name: str) -> None:
+        """Bring a tab to the front by its title, case-insensitively ("site", "faq"...)."""
         for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if page is widget or (isinstance(page, LazyPanel) and page.built is widget):
+            if self.tabs.tabText(index).lower() == name.lower():
                 self.tabs.setCurrentIndex(index)
                 return
+        raise KeyError(name)
 
     # --- window state -------------------------------------------------------------------------
     def show_default(self, size: tuple[int, int] | None = None) -> None:
