@@ -37,31 +37,11 @@ SVG_NS = "http://www.w3.org/2000/svg"
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SVG = ROOT / "assets" / "svg" / "neuraxis.svg"
 
-SIDES = ("left", "right")
-SIDED = [
-    "motor-cortex-face-arm",
-    "motor-cortex-leg",
-    "corona-radiata",
-    "internal-capsule",
-    "cerebral-peduncle",
-    "basis-pontis",
-    "medullary-pyramid",
-    "lateral-corticospinal-c5",
-    "lateral-corticospinal-t6",
-    "anterior-horn-c5",
-    "anterior-horn-l4",
-    "ventral-root-c5",
-    "ventral-root-l5",
-    "brachial-plexus",
-    "lumbosacral-plexus",
-    "radial-nerve",
-    "common-peroneal-nerve",
-    "tibial-nerve",
-    "facial-nerve",
-    "neuromuscular-junction",
-    "muscle",
-]
-SITE_IDS = [f"{s}-{x}" for s in SIDED for x in SIDES] + ["pyramidal-decussation"]
+sys.path.insert(0, str(ROOT))
+from app.model.loader import load_content
+
+SITE_IDS = [site.id for site in load_content().sites]
+SIDED = sorted({sid.rsplit("-", 1)[0] for sid in SITE_IDS if sid.endswith(("-left", "-right"))})
 SHAPES = {"path", "rect", "circle", "ellipse", "polygon", "polyline", "line"}
 MIN_SIZE = 40.0
 MIN_GAP = 6.0

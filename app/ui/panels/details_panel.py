@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.model.content import Content, SiteInfo
 from app.model.pathway import Unit
+from app.ui.panels.base import EVERYTHING, FollowingPanel
 from app.ui.panels.richtext import Cites, RichBrowser, esc, section
 from app.ui.selection import Change, SelectionModel
 
@@ -31,42 +31,22 @@ def fibre_summary(content: Content, units: Iterable[Unit], sides_joiner: str = "
     return sides_joiner.join(parts)
 
 
-class SiteDetailsPanel(QWidget):
+class SiteDetailsPanel(FollowingPanel):
     """Details of the most recently selected site; any other selected sites are listed by name."""
 
     def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("siteDetailsPanel")
-        self.setAccessibleName("Site details")
-        self._selection = selection
-        self._stale = False
+        super().__init__(selection, "siteDetailsPanel", "Site details", parent)
         self._browser = RichBrowser("siteDetailsText", "Details of the selected site", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._browser)
-        selection.changed.connect(self._on_changed)
         self._sync()
 
     def text(self) -> str:
         self._flush()
         return self._browser.toPlainText()
 
-    def _on_changed(self, change: Change) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._flush()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """A panel in a hidden tab catches up when it is shown, not on every click."""
-        self._flush()
-        super().showEvent(event)
-
-    def _flush(self) -> None:
-        if self._stale:
-            self._stale = False
-            self._sync()
-
-    def _sync(self) -> None:
+    def _sync(self, change: Change = EVERYTHING) -> None:
         sites = self._selection.sites
         self._browser.show_html(self._render(sites[-1]) if sites else PROMPT)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.model.content import DiseaseInfo
 from app.ui import theme
+from app.ui.panels.base import EVERYTHING, FollowingPanel
 from app.ui.panels.richtext import Cites, RichBrowser, badges, esc, section
 from app.ui.panels.wrap_delegate import Cell, WrapDelegate
 from app.ui.selection import Change, SelectionModel
@@ -53,16 +54,12 @@ class _DiseaseList(QListWidget):
         super().keyPressEvent(event)
 
 
-class DiseasesPanel(QWidget):
+class DiseasesPanel(FollowingPanel):
     """Associated diseases: a list filtered by the selected sites, and the chosen disease's details."""
 
     def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("diseasesPanel")
-        self.setAccessibleName("Associated diseases")
-        self._selection = selection
+        super().__init__(selection, "diseasesPanel", "Associated diseases", parent)
         self._shown: tuple[str, ...] | None = None
-        self._stale = False
         self._items: dict[str, QListWidgetItem] = {}
 
         self._caption = QLabel(self)
@@ -97,8 +94,7 @@ class DiseasesPanel(QWidget):
         layout.addWidget(self._list, 2)
         layout.addWidget(self._details, 3)
 
-        selection.changed.connect(self._on_changed)
-        self._sync(Change(sites=True, disease=True))
+        self._sync(EVERYTHING)
 
     # --- public, for tests and the main window ------------------------------------------------
     def list_widget(self) -> QListWidget:
@@ -118,23 +114,7 @@ class DiseasesPanel(QWidget):
         return self._details.toPlainText()
 
     # --- sync ---------------------------------------------------------------------------------
-    def _on_changed(self, change: Change) -> None:
-        if self.isVisible():
-            self._sync(change)
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """A panel in a hidden tab catches up when it is shown, not on every click."""
-        self._flush()
-        super().showEvent(event)
-
-    def _flush(self) -> None:
-        if self._stale:
-            self._stale = False
-            self._sync(Change(sites=True, disease=True))
-
-    def _sync(self, change: Change) -> None:
+    def _sync(self, change: Change = EVERYTHING) -> None:
         if change.sites or change.disease:
             sel = self._selection
             # Choosing a disease keeps the list as it was, so one can step through diseases.

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.model.content import Content
 from app.ui import theme
-from app.ui.panels.richtext import NOTE_FILL, Cites, RichBrowser, box, esc
+from app.ui.panels.base import StaticPage
+from app.ui.panels.richtext import NOTE_FILL, Cites, box, esc
 
 SEED_HEADING = "What the seed page got wrong"
 
@@ -24,21 +25,13 @@ def faq_html(content: Content) -> str:
     return "".join(parts)
 
 
-class FaqPanel(QWidget):
+class FaqPanel(StaticPage):
     """The FAQ page; built once, it does not follow the selection."""
 
     def __init__(self, content: Content, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("faqPanel")
-        self.setAccessibleName("Frequently asked questions")
-        self._browser = RichBrowser("faqText", "Questions and answers", self)
-        self._browser.show_html(faq_html(content))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self._browser)
-
-    def text(self) -> str:
-        return self._browser.toPlainText()
-
-    def browser(self) -> RichBrowser:
-        return self._browser
+        super().__init__(
+            ("faqPanel", "Frequently asked questions"),
+            ("faqText", "Questions and answers"),
+            faq_html(content),
+            parent,
+        )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.model.content import Content
-from app.ui.panels.richtext import RichBrowser, reference_item
+from app.ui.panels.base import StaticPage
+from app.ui.panels.richtext import reference_item
 
 INTRO = (
     "<p>Sources behind the content. Addresses are shown so that you can look a source up later; "
@@ -18,21 +19,13 @@ def references_html(content: Content) -> str:
     return f"<h2>References</h2>{INTRO}<ol>{items}</ol>"
 
 
-class ReferencesPanel(QWidget):
+class ReferencesPanel(StaticPage):
     """The full reference list; built once, it does not follow the selection."""
 
     def __init__(self, content: Content, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("referencesPanel")
-        self.setAccessibleName("References")
-        self._browser = RichBrowser("referencesText", "List of references", self)
-        self._browser.show_html(references_html(content))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self._browser)
-
-    def text(self) -> str:
-        return self._browser.toPlainText()
-
-    def browser(self) -> RichBrowser:
-        return self._browser
+        super().__init__(
+            ("referencesPanel", "References"),
+            ("referencesText", "List of references"),
+            references_html(content),
+            parent,
+        )

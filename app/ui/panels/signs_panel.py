@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.model.content import Content
 from app.model.findings import Finding
 from app.ui import theme
+from app.ui.panels.base import EVERYTHING, FollowingPanel
 from app.ui.panels.richtext import Cites, RichBrowser, badge, badges, esc
 from app.ui.selection import Change, SelectionModel
 
@@ -26,15 +26,11 @@ PROMPT = (
 )
 
 
-class SignsPanel(QWidget):
+class SignsPanel(FollowingPanel):
     """The "Expected signs" panel: what each affected body region shows, told by side, region and domain."""
 
     def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("signsPanel")
-        self.setAccessibleName("Expected signs")
-        self._selection = selection
-        self._stale = False
+        super().__init__(selection, "signsPanel", "Expected signs", parent)
         content = selection.content
         self._domain_order = {d.id: i for i, d in enumerate(content.domains)}
         self._domain_names = {d.id: d.name for d in content.domains}
@@ -71,7 +67,6 @@ class SignsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split, 1)
 
-        selection.changed.connect(self._on_changed)
         self._sync()
 
     # --- public, for tests and the main window ------------------------------------------------
@@ -97,22 +92,7 @@ class SignsPanel(QWidget):
         self._about.show()
 
     # --- sync ---------------------------------------------------------------------------------
-    def _on_changed(self, change: Change) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._flush()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """A panel in a hidden tab catches up when it is shown, not on every click."""
-        self._flush()
-        super().showEvent(event)
-
-    def _flush(self) -> None:
-        if self._stale:
-            self._stale = False
-            self._sync()
-
-    def _sync(self) -> None:
+    def _sync(self, change: Change = EVERYTHING) -> None:
         self._browser.show_html(self._render())
 
     def _render(self) -> str:
