@@ -136,7 +136,7 @@ def run(
     if select:
         window.selection.set_sites(select)
     if tab is not None:
-        window.show_tab_named(tab)
+        window.side.show_tab_named(tab)
     if screenshot is not None:
         return _save_screenshot(app, window, screenshot, size or (1280, 720))
     window.show_default(size)

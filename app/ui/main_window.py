@@ -6,20 +6,12 @@ its own, and no panel is ever called from here after construction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from app import __version__
 from app.model.content import Content
@@ -28,13 +20,9 @@ from app.ui.diagram.view import DiagramView
 from app.ui.selection import Change, SelectionModel
 
 if TYPE_CHECKING:
-    from app.ui.panels.comparison_panel import ComparisonPanel
-    from app.ui.panels.details_panel import SiteDetailsPanel
-    from app.ui.panels.diseases_panel import DiseasesPanel
-    from app.ui.panels.faq_panel import FaqPanel
-    from app.ui.panels.references_panel import ReferencesPanel
-    from app.ui.panels.signs_panel import SignsPanel
-    from app.ui.panels.sites_tree import SitesTree
+    from app.ui.side_panels import SidePanels
+
+DIAGRAM_SHARE = 0.55
 
 SHORTCUTS_HELP = """
 <h3>Diagram</h3>
@@ -51,38 +39,6 @@ SHORTCUTS_HELP = """
 """
 
 
-T = TypeVar("T", bound=QWidget)
-
-
-class LazyPanel(QWidget):
-    """A tab page that builds its panel the first time it is shown (or asked for)."""
-
-    def __init__(
-        self, factory: Callable[[], QWidget], *, deferred: bool = False, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._factory = factory
-        self._deferred = deferred
-        self.built: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-    def panel(self, kind: type[T]) -> T:
-        if self.built is None:
-            self.built = self._factory()
-            layout = self.layout()
-            assert layout is not None
-            layout.addWidget(self.built)
-            self.setFocusProxy(self.built)
-        assert isinstance(self.built, kind)
-        return self.built
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.built is None and not self._deferred:
-            self.panel(QWidget)
-        super().showEvent(event)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, content: Content, geometry: DiagramGeometry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,42 +48,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Neuraxis")
 
         self.diagram = DiagramView(self.selection, content.svg_path, geometry)
-        # The panels in view are built just after the first frame (the diagram shows at once and
-        # the panels fill in on the next turn of the event loop); tabs out of sight are built (and
-        # their modules imported) when first shown. Each syncs from the selection model when built.
-        self._signs = LazyPanel(self._make_signs, deferred=True)
-        self._comparison = LazyPanel(self._make_comparison, deferred=True)
-        self._diseases = LazyPanel(self._make_diseases)
-        self._details = LazyPanel(self._make_details)
-        self._sites = LazyPanel(self._make_sites)
-        self._faq = LazyPanel(self._make_faq)
-        self._references = LazyPanel(self._make_references)
-
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("panelTabs")
-        for widget, title in (
-            (self._comparison, "Compare"),
-            (self._diseases, "Diseases"),
-            (self._details, "Site"),
-            (self._sites, "Sites"),
-            (self._faq, "FAQ"),
-            (self._references, "Sources"),
-        ):
-            self.tabs.addTab(widget, title)
-
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.setObjectName("rightSplitter")
-        self.right.addWidget(self._signs)
-        self.right.addWidget(self.tabs)
-        self.right.setChildrenCollapsible(False)
-        self.right.splitterMoved.connect(lambda *_: self.right.setProperty("userResized", True))
-
+        # The column of panels and the menus are built on the event loop's next turn after the
+        # diagram's first frame (build_panels), so the diagram shows as soon as possible; every
+        # panel syncs from the selection model when it is built.
+        self._side: SidePanels | None = None
+        self._placeholder = QWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.diagram)
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 11)
-        self.splitter.setStretchFactor(1, 9)
+        self.splitter.addWidget(self._placeholder)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.splitterMoved.connect(lambda *_: self.splitter.setProperty("userResized", True))
         self.setCentralWidget(self.splitter)
@@ -136,110 +65,32 @@ class MainWindow(QMainWindow):
         self._status.setObjectName("statusText")
         self.statusBar().addWidget(self._status, 1)
         self.diagram.hoveredChanged.connect(self._show_hover)
-        self._menus_built = False
         self.selection.changed.connect(self._sync)
         self._sync(Change(sites=True, disease=True))
         self.diagram.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """After the diagram's first frame, build the deferred panels on the next loop turn."""
+        """After the diagram's first frame, build the panels on the next loop turn."""
         if event.type() == QEvent.Type.Paint and watched is self.diagram.viewport():
             self.diagram.viewport().removeEventFilter(self)
             QTimer.singleShot(0, self.build_panels)
         return False
 
-    # --- panels in tabs (built on first use) --------------------------------------------------
-    def _make_signs(self) -> QWidget:
-        from app.ui.panels.signs_panel import SignsPanel
+    def build_panels(self) -> SidePanels:
+        """The column of panels (and the menus), built now if not yet."""
+        if self._side is None:
+            from app.ui.side_panels import SidePanels
 
-        return SignsPanel(self.selection)
-
-    def _make_comparison(self) -> QWidget:
-        from app.ui.panels.comparison_panel import ComparisonPanel
-
-        return ComparisonPanel(self.selection)
-
-    def _make_diseases(self) -> QWidget:
-        from app.ui.panels.diseases_panel import DiseasesPanel
-
-        return DiseasesPanel(self.selection)
-
-    def _make_details(self) -> QWidget:
-        from app.ui.panels.details_panel import SiteDetailsPanel
-
-        return SiteDetailsPanel(self.selection)
-
-    def _make_sites(self) -> QWidget:
-        from app.ui.panels.sites_tree import SitesTree
-
-        return SitesTree(self.selection)
-
-    def _make_faq(self) -> QWidget:
-        from app.ui.panels.faq_panel import FaqPanel
-
-        return FaqPanel(self.content)
-
-    def _make_references(self) -> QWidget:
-        from app.ui.panels.references_panel import ReferencesPanel
-
-        return ReferencesPanel(self.content)
-
-    @property
-    def signs(self) -> SignsPanel:
-        from app.ui.panels.signs_panel import SignsPanel
-
-        return self._signs.panel(SignsPanel)
-
-    @property
-    def comparison(self) -> ComparisonPanel:
-        from app.ui.panels.comparison_panel import ComparisonPanel
-
-        return self._comparison.panel(ComparisonPanel)
-
-    def build_panels(self) -> None:
-        """Build the panels in view and the menus now instead of after the first frame."""
-        _ = (self.signs, self.comparison)
-        if not self._menus_built:
-            self._menus_built = True
+            self._side = SidePanels(self.selection)
+            self.splitter.replaceWidget(1, self._side)
+            self._placeholder.deleteLater()
+            self._keep_proportions()
             self._build_menus()
+        return self._side
 
     @property
-    def diseases(self) -> DiseasesPanel:
-        from app.ui.panels.diseases_panel import DiseasesPanel
-
-        return self._diseases.panel(DiseasesPanel)
-
-    @property
-    def details(self) -> SiteDetailsPanel:
-        from app.ui.panels.details_panel import SiteDetailsPanel
-
-        return self._details.panel(SiteDetailsPanel)
-
-    @property
-    def sites(self) -> SitesTree:
-        from app.ui.panels.sites_tree import SitesTree
-
-        return self._sites.panel(SitesTree)
-
-    @property
-    def faq(self) -> FaqPanel:
-        from app.ui.panels.faq_panel import FaqPanel
-
-        return self._faq.panel(FaqPanel)
-
-    @property
-    def references(self) -> ReferencesPanel:
-        from app.ui.panels.references_panel import ReferencesPanel
-
-        return self._references.panel(ReferencesPanel)
-
-    def show_tab_named(self, name: str) -> None:
-        """Bring a tab to the front by its title, case-insensitively ("site", "faq"...)."""
-        for index in range(self.tabs.count()):
-            if self.tabs.tabText(index).lower() == name.lower():
-                self.tabs.setCurrentIndex(index)
-                return
-        raise KeyError(name)
+    def side(self) -> SidePanels:
+        return self.build_panels()
 
     # --- window state -------------------------------------------------------------------------
     def show_default(self, size: tuple[int, int] | None = None) -> None:
@@ -252,15 +103,14 @@ class MainWindow(QMainWindow):
         self.diagram.setFocus()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep the proportions (diagram 55% of the width; expected signs 58% of the right column)
-        until the user drags a splitter."""
         super().resizeEvent(event)
-        for splitter, share, total in (
-            (self.splitter, 0.55, self.splitter.width()),
-            (self.right, 0.58, self.right.height()),
-        ):
-            if total > 0 and not splitter.property("userResized"):
-                splitter.setSizes([int(total * share), total - int(total * share)])
+        self._keep_proportions()
+
+    def _keep_proportions(self) -> None:
+        """The diagram keeps 55% of the width until the user drags the splitter."""
+        total = self.splitter.width()
+        if total > 0 and not self.splitter.property("userResized"):
+            self.splitter.setSizes([int(total * DIAGRAM_SHARE), total - int(total * DIAGRAM_SHARE)])
 
     def _sync(self, change: Change) -> None:
         names = [self.content.sites_by_id[s].name for s in self.selection.sites]

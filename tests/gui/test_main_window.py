@@ -18,6 +18,9 @@ from app.model.geometry import load_geometry
 from app.ui import launch, theme
 from app.ui.diagram.items import SiteState
 from app.ui.main_window import MainWindow
+from app.ui.panels.details_panel import SiteDetailsPanel
+from app.ui.panels.diseases_panel import DiseasesPanel
+from app.ui.panels.sites_tree import SitesTree
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.gui
@@ -32,7 +35,7 @@ def window(qtbot: QtBot, qapp: QApplication, content: Content) -> MainWindow:
     main.resize(1280, 720)
     main.show()
     qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main._signs.built is not None)  # built just after the first frame
+    qtbot.waitUntil(lambda: main._side is not None)  # built just after the first frame
     return main
 
 
@@ -43,10 +46,10 @@ def click_site(qtbot: QtBot, window: MainWindow, site_id: str, *, ctrl: bool = F
 
 
 def show_tab(window: MainWindow, title: str) -> QWidget:
-    for index in range(window.tabs.count()):
-        if window.tabs.tabText(index) == title:
-            window.tabs.setCurrentIndex(index)
-            page = window.tabs.widget(index)
+    for index in range(window.side.tabs.count()):
+        if window.side.tabs.tabText(index) == title:
+            window.side.tabs.setCurrentIndex(index)
+            page = window.side.tabs.widget(index)
             assert page is not None
             return page
     raise AssertionError(title)
@@ -60,46 +63,46 @@ def region_pixels(window: MainWindow, site_id: str) -> QImage:
 
 def test_clicking_a_site_updates_every_panel(qtbot: QtBot, window: MainWindow) -> None:
     before_pixels = region_pixels(window, "internal-capsule-left")
-    assert "Click a lesion site" in window.signs.text()
-    assert window.comparison.highlighted_columns() == ()
+    assert "Click a lesion site" in window.side.signs.text()
+    assert window.side.comparison.highlighted_columns() == ()
 
     click_site(qtbot, window, "internal-capsule-left")
 
     assert window.selection.sites == ("internal-capsule-left",)
     assert window.windowTitle() == "Neuraxis - Left internal capsule"
     assert region_pixels(window, "internal-capsule-left") != before_pixels, "the diagram shows the selection"
-    signs = window.signs.text()
+    signs = window.side.signs.text()
     assert signs.startswith("Left internal capsule")
     assert "Right side of the body" in signs
     assert "Left side of the body" not in signs
-    assert window.comparison.header_label("UMN") == "\u25bc UMN"
+    assert window.side.comparison.header_label("UMN") == "\u25bc UMN"
     show_tab(window, "Diseases")
-    assert "stroke" in window.diseases.shown_diseases()
-    assert "bell-palsy" not in window.diseases.shown_diseases()
+    assert "stroke" in window.side.page("Diseases", DiseasesPanel).shown_diseases()
+    assert "bell-palsy" not in window.side.page("Diseases", DiseasesPanel).shown_diseases()
     show_tab(window, "Site")
-    details = window.details.text()
+    details = window.side.page("Site", SiteDetailsPanel).text()
     assert details.startswith("Left internal capsule")
     assert "Posterior limb of the internal capsule" in details
     show_tab(window, "Sites")
-    assert window.sites.selected_sites() == ("internal-capsule-left",)
+    assert window.side.page("Sites", SitesTree).selected_sites() == ("internal-capsule-left",)
 
     click_site(qtbot, window, "facial-nerve-right")
     assert window.selection.sites == ("facial-nerve-right",)
-    assert window.signs.text().startswith("Right facial nerve")
-    assert "Upper face" in window.signs.text()
-    assert window.comparison.header_label("LMN") == "\u25bc LMN"
-    assert window.comparison.header_label("UMN") == "UMN"
-    assert window.sites.selected_sites() == ("facial-nerve-right",)
+    assert window.side.signs.text().startswith("Right facial nerve")
+    assert "Upper face" in window.side.signs.text()
+    assert window.side.comparison.header_label("LMN") == "\u25bc LMN"
+    assert window.side.comparison.header_label("UMN") == "UMN"
+    assert window.side.page("Sites", SitesTree).selected_sites() == ("facial-nerve-right",)
     show_tab(window, "Diseases")
-    assert "bell-palsy" in window.diseases.shown_diseases()
+    assert "bell-palsy" in window.side.page("Diseases", DiseasesPanel).shown_diseases()
 
 
 def test_ctrl_click_combines_sites_and_escape_clears(qtbot: QtBot, window: MainWindow) -> None:
     click_site(qtbot, window, "motor-cortex-face-arm-left")
     click_site(qtbot, window, "anterior-horn-c5-right", ctrl=True)
     assert window.selection.sites == ("motor-cortex-face-arm-left", "anterior-horn-c5-right")
-    assert window.comparison.highlighted_columns() == ("UMN", "LMN")
-    arm = window.signs.text().split("\nArm", 1)[1]
+    assert window.side.comparison.highlighted_columns() == ("UMN", "LMN")
+    arm = window.side.signs.text().split("\nArm", 1)[1]
     assert "UMN:" in arm
     assert "LMN:" in arm
 
@@ -108,14 +111,14 @@ def test_ctrl_click_combines_sites_and_escape_clears(qtbot: QtBot, window: MainW
 
     qtbot.keyClick(window.diagram, Qt.Key.Key_Escape)
     assert window.selection.sites == ()
-    assert "Click a lesion site" in window.signs.text()
+    assert "Click a lesion site" in window.side.signs.text()
     assert window.windowTitle() == "Neuraxis"
 
 
 def test_keyboard_moves_a_visible_focus_along_the_neuraxis(qtbot: QtBot, window: MainWindow) -> None:
     view = window.diagram
     order = [s.id for s in window.content.sites]
-    window.signs.setFocus()
+    window.side.signs.setFocus()
     view.setFocus(Qt.FocusReason.TabFocusReason)
     assert view.focused_site == order[0]
     assert view.item(order[0]).state & SiteState.FOCUSED
@@ -162,7 +165,7 @@ def test_page_keys_step_the_selection_like_a_presenter_clicker(qtbot: QtBot, win
     assert window.selection.sites == (order[2],)
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert window.selection.sites == (order[1],)
-    assert window.signs.text().startswith(window.content.sites_by_id[order[1]].name)
+    assert window.side.signs.text().startswith(window.content.sites_by_id[order[1]].name)
 
 
 def test_hover_highlights_a_site_and_shows_its_name(qtbot: QtBot, window: MainWindow) -> None:
@@ -207,7 +210,7 @@ def test_zoom_with_keys_and_ctrl_wheel(qtbot: QtBot, window: MainWindow) -> None
 
 def test_choosing_a_disease_highlights_all_its_sites(qtbot: QtBot, window: MainWindow) -> None:
     panel = show_tab(window, "Diseases")
-    diseases = window.diseases
+    diseases = window.side.page("Diseases", DiseasesPanel)
     qtbot.waitExposed(panel)
     listing = diseases.list_widget()
     item = diseases.item_for("als")
@@ -222,7 +225,7 @@ def test_choosing_a_disease_highlights_all_its_sites(qtbot: QtBot, window: MainW
     assert view.item("lateral-corticospinal-t6-left").state & SiteState.DISEASE
     assert not view.item("lateral-corticospinal-t6-left").state & SiteState.SELECTED
     assert not view.item("facial-nerve-left").state
-    assert window.signs.text().startswith("Amyotrophic lateral sclerosis (ALS)")
+    assert window.side.signs.text().startswith("Amyotrophic lateral sclerosis (ALS)")
     assert "Amyotrophic lateral sclerosis" in diseases.details_text()
     click_site(qtbot, window, "facial-nerve-left")  # a plain click leaves the disease
     assert window.selection.disease is None
@@ -231,19 +234,19 @@ def test_choosing_a_disease_highlights_all_its_sites(qtbot: QtBot, window: MainW
 
 def test_sites_tree_mirrors_the_diagram(qtbot: QtBot, window: MainWindow) -> None:
     show_tab(window, "Sites")
-    tree = window.sites
+    tree = window.side.page("Sites", SitesTree)
     qtbot.waitExposed(tree)
     item = tree.item_for("medullary-pyramid-right")
     tree.scrollToItem(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
     assert window.selection.sites == ("medullary-pyramid-right",)
     assert window.diagram.item("medullary-pyramid-right").state & SiteState.SELECTED
-    assert window.signs.text().startswith("Right medullary pyramid")
+    assert window.side.signs.text().startswith("Right medullary pyramid")
 
 
 def test_all_tabs_fit_at_projector_size(window: MainWindow) -> None:
-    bar = window.tabs.tabBar()
-    assert bar.sizeHint().width() <= window.tabs.width(), "no tab scroll arrows at 1280x720"
+    bar = window.side.tabs.tabBar()
+    assert bar.sizeHint().width() <= window.side.tabs.width(), "no tab scroll arrows at 1280x720"
 
 
 # --- the command line around the window --------------------------------------------------------------

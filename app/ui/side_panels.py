@@ -1,0 +1,127 @@
+"""The column beside the diagram: expected signs above, the other panels in tabs below.
+
+Tabs out of sight are built (and their modules imported) the first time they are shown; each
+panel syncs from the selection model when it is built, so building late never shows stale data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from app.ui.panels.comparison_panel import ComparisonPanel
+from app.ui.panels.signs_panel import SignsPanel
+from app.ui.selection import SelectionModel
+
+T = TypeVar("T", bound=QWidget)
+SIGNS_SHARE = 0.58
+"""Expected signs get this share of the column's height until the user drags the splitter."""
+
+
+class LazyPage(QWidget):
+    """A tab page that builds its panel the first time it is shown (or asked for)."""
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self.built: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def panel(self, kind: type[T]) -> T:
+        if self.built is None:
+            self.built = self._factory()
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self.built)
+            self.setFocusProxy(self.built)
+        assert isinstance(self.built, kind)
+        return self.built
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.panel(QWidget)
+        super().showEvent(event)
+
+
+def _diseases(selection: SelectionModel) -> QWidget:
+    from app.ui.panels.diseases_panel import DiseasesPanel
+
+    return DiseasesPanel(selection)
+
+
+def _details(selection: SelectionModel) -> QWidget:
+    from app.ui.panels.details_panel import SiteDetailsPanel
+
+    return SiteDetailsPanel(selection)
+
+
+def _sites(selection: SelectionModel) -> QWidget:
+    from app.ui.panels.sites_tree import SitesTree
+
+    return SitesTree(selection)
+
+
+def _faq(selection: SelectionModel) -> QWidget:
+    from app.ui.panels.faq_panel import FaqPanel
+
+    return FaqPanel(selection.content)
+
+
+def _references(selection: SelectionModel) -> QWidget:
+    from app.ui.panels.references_panel import ReferencesPanel
+
+    return ReferencesPanel(selection.content)
+
+
+LAZY_TABS: tuple[tuple[str, Callable[[SelectionModel], QWidget]], ...] = (
+    ("Diseases", _diseases),
+    ("Site", _details),
+    ("Sites", _sites),
+    ("FAQ", _faq),
+    ("Sources", _references),
+)
+
+
+class SidePanels(QSplitter):
+    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setObjectName("sidePanels")
+        self.setChildrenCollapsible(False)
+        self.signs = SignsPanel(selection)
+        self.comparison = ComparisonPanel(selection)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("panelTabs")
+        self.tabs.addTab(self.comparison, "Compare")
+        self._pages: dict[str, LazyPage] = {}
+        for title, factory in LAZY_TABS:
+            page = LazyPage(partial(factory, selection))
+            self._pages[title] = page
+            self.tabs.addTab(page, title)
+        self.addWidget(self.signs)
+        self.addWidget(self.tabs)
+        self.splitterMoved.connect(lambda *_: self.setProperty("userResized", True))
+
+    def page(self, title: str, kind: type[T]) -> T:
+        """The panel of a tab (built now if it has not been shown yet)."""
+        return self._pages[title].panel(kind)
+
+    def show_tab_named(self, name: str) -> QWidget:
+        """Bring a tab to the front by its title, case-insensitively ("site", "faq"...)."""
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index).lower() == name.lower():
+                self.tabs.setCurrentIndex(index)
+                page = self.tabs.widget(index)
+                assert page is not None
+                return page
+        raise KeyError(name)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        total = self.height()
+        if total > 0 and not self.property("userResized"):
+            self.setSizes([int(total * SIGNS_SHARE), total - int(total * SIGNS_SHARE)])
