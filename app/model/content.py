@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import msgspec
@@ -106,6 +107,13 @@ class Content:
         object.__setattr__(self, "diseases_by_id", {d.id: d for d in self.diseases})
         object.__setattr__(self, "signs_by_id", {s.id: s for s in self.signs})
         object.__setattr__(self, "regions_by_id", {r.id: r for r in self.regions})
+
+    @cached_property
+    def weakened_by(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """(region, side) -> sites whose lesion weakens it (built on first use; see findings)."""
+        from app.model.findings import weakness_index
+
+        return weakness_index(self)
 
     def diseases_at(self, site_ids: tuple[str, ...] | list[str]) -> list[DiseaseInfo]:
         """Diseases that can involve any of the given sites, in catalogue order."""

@@ -224,3 +224,19 @@ def evaluate_nodes(
         day=day,
         lesions=tuple(t for t in LESION_ORDER if t in all_lesions),
     )
+
+
+def sites_weakening(content: Content, region: str, side: str) -> tuple[str, ...]:
+    """Reverse look-up: every single site whose lesion weakens ``region`` on ``side``, in neuraxis
+    order. Each site's own findings are computed once per content and kept."""
+    return content.weakened_by.get((region, side), ())
+
+
+def weakness_index(content: Content) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(region, side) -> the sites whose lesion alone gives a motor lesion there."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for site in content.sites:
+        for finding in evaluate(content, [site.id]).findings:
+            if finding.lesions:
+                index.setdefault((finding.region, finding.side), []).append(site.id)
+    return {key: tuple(value) for key, value in index.items()}

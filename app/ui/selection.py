@@ -1,4 +1,5 @@
-"""The one shared selection: which lesion sites (or which disease) the user is looking at.
+"""The one shared selection: which lesion sites (or which disease) the user is looking at, on
+which day after onset, and which body region is being asked about.
 
 Every view takes the model in its constructor, connects to :attr:`SelectionModel.changed`
 and redraws from the model's properties; views change the selection only through the
@@ -13,7 +14,7 @@ import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from app.model.content import Content
-from app.model.findings import Findings, UnknownIdError, evaluate
+from app.model.findings import Findings, UnknownIdError, evaluate, sites_weakening
 
 
 class Change(msgspec.Struct, frozen=True):
@@ -21,6 +22,8 @@ class Change(msgspec.Struct, frozen=True):
 
     sites: bool
     disease: bool
+    day: bool = False
+    probe: bool = False
 
 
 class SelectionModel(QObject):
@@ -32,6 +35,9 @@ class SelectionModel(QObject):
         self._content = content
         self._sites: tuple[str, ...] = ()
         self._disease: str | None = None
+        self._day: int | None = None
+        self._probe: tuple[str, str] | None = None
+        self._probe_sites: tuple[str, ...] = ()
         self._findings = evaluate(content, ())
 
     # --- state -------------------------------------------------------------------------------
@@ -55,9 +61,24 @@ class SelectionModel(QObject):
         return self._content.diseases_by_id[self._disease].sites if self._disease else ()
 
     @property
+    def day(self) -> int | None:
+        """Days since onset; None means an established (chronic) lesion."""
+        return self._day
+
+    @property
     def findings(self) -> Findings:
-        """Findings of the selected sites together, computed once per change."""
+        """Findings of the selected sites together on the current day, computed once per change."""
         return self._findings
+
+    @property
+    def probe(self) -> tuple[str, str] | None:
+        """A (region, side) the user asked about: which lesion sites would weaken it?"""
+        return self._probe
+
+    @property
+    def probe_sites(self) -> tuple[str, ...]:
+        """The answer to :attr:`probe`: every site whose lesion weakens that region on that side."""
+        return self._probe_sites
 
     # --- changes -----------------------------------------------------------------------------
     def select(self, site_id: str) -> None:
@@ -87,10 +108,34 @@ class SelectionModel(QObject):
     def clear(self) -> None:
         self._set((), None)
 
+    def set_day(self, day: int | None) -> None:
+        """Show the findings ``day`` days after onset (None: the established lesion)."""
+        day = None if day is None else max(0, int(day))
+        if day == self._day:
+            return
+        self._day = day
+        self._findings = evaluate(self._content, self._sites, day)
+        self.changed.emit(Change(sites=False, disease=False, day=True))
+
+    def ask_region(self, region: str, side: str) -> None:
+        """Reverse look-up: which sites would weaken this region on this side?"""
+        probe = (region, side)
+        if probe == self._probe:
+            return
+        self._probe, self._probe_sites = probe, sites_weakening(self._content, region, side)
+        self.changed.emit(Change(sites=False, disease=False, probe=True))
+
+    def clear_probe(self) -> None:
+        if self._probe is not None:
+            self._probe, self._probe_sites = None, ()
+            self.changed.emit(Change(sites=False, disease=False, probe=True))
+
     def _set(self, sites: tuple[str, ...], disease: str | None) -> None:
-        change = Change(sites=sites != self._sites, disease=disease != self._disease)
+        probe = self._probe is not None
+        change = Change(sites=sites != self._sites, disease=disease != self._disease, probe=probe)
         if not (change.sites or change.disease):
             return
-        findings = evaluate(self._content, sites) if change.sites else self._findings
+        findings = evaluate(self._content, sites, self._day) if change.sites else self._findings
         self._sites, self._disease, self._findings = sites, disease, findings
+        self._probe, self._probe_sites = None, ()  # a new selection answers a new question
         self.changed.emit(change)

@@ -10,24 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QFocusEvent,
-    QFont,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPixmap,
-    QResizeEvent,
-    QWheelEvent,
-)
-from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QWidget
 
 from app.model.geometry import DiagramGeometry
 from app.ui import theme
 from app.ui.diagram.items import NameLabel, SiteItem, SiteState
 from app.ui.selection import Change, SelectionModel
+from app.ui.svg_view import SvgView
 
 NAVIGATION_KEYS = frozenset(
     {
@@ -44,11 +35,9 @@ NAVIGATION_KEYS = frozenset(
         Qt.Key.Key_Space,
     }
 )
-ZOOM_STEP = 1.25
-MAX_ZOOM = 8.0
 
 
-class DiagramView(QGraphicsView):
+class DiagramView(SvgView):
     hoveredChanged = Signal(str)
     """The name of the site under the pointer or keyboard focus ("" when none)."""
 
@@ -59,7 +48,7 @@ class DiagramView(QGraphicsView):
         geometry: DiagramGeometry,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(svg_path, geometry.view_box, parent)
         self.selection = selection
         self.setObjectName("diagram")
         self.setAccessibleName("Neuraxis diagram")
@@ -68,37 +57,24 @@ class DiagramView(QGraphicsView):
             "Control+Enter adds to the selection, Escape clears. The Sites list mirrors this diagram."
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMouseTracking(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setBackgroundBrush(Qt.GlobalColor.white)
-
-        x, y, w, h = geometry.view_box
-        self._scene = QGraphicsScene(QRectF(x, y, w, h), self)
-        self.setScene(self._scene)
-        self._renderer = QSvgRenderer(str(svg_path), self)
-        self._backdrop = QPixmap()
-        self._backdrop_key: tuple[object, ...] = ()
+        scene = self.scene()
 
         content = selection.content
         self._items: dict[str, SiteItem] = {}
         for site in content.sites:
             item = SiteItem(site.id, site.name, geometry.sites[site.id])
-            self._scene.addItem(item)
+            scene.addItem(item)
             self._items[site.id] = item
         self._order = [site.id for site in content.sites]
         label_font = QFont(theme.FONT_FAMILY)
         label_font.setPixelSize(theme.BASE_FONT_PX + 2)
         label_font.setBold(True)
         self._label = NameLabel(label_font)
-        self._scene.addItem(self._label)
+        scene.addItem(self._label)
 
         self._keyboard = False
         self._hovered: str | None = None
         self._focused: str | None = None
-        self._zoom = 1.0
         selection.changed.connect(self._sync)
         self._sync(Change(sites=True, disease=True))
 
@@ -108,23 +84,8 @@ class DiagramView(QGraphicsView):
 
     def site_center(self, site_id: str) -> QPoint:
         """Viewport position of a point inside the site (for clicking it)."""
-        path = self._items[site_id].path()
-        rect = path.boundingRect()
-        center = rect.center()
-        steps = 12
-        candidates = sorted(
-            (
-                QPointF(rect.left() + rect.width() * i / steps, rect.top() + rect.height() * j / steps)
-                for i in range(1, steps)
-                for j in range(1, steps)
-            ),
-            key=lambda p: (p.x() - center.x()) ** 2 + (p.y() - center.y()) ** 2,
-        )
-        for point in [center, *candidates]:
-            pos = self.mapFromScene(point)
-            if path.contains(point) and self.site_at(pos) == site_id:
-                return pos
-        return self.mapFromScene(center)
+        item = self._items[site_id]
+        return self.point_inside(item, item.path())
 
     def site_at(self, pos: QPoint) -> str | None:
         for item in self.items(pos):
@@ -143,36 +104,6 @@ class DiagramView(QGraphicsView):
     @property
     def label_text(self) -> str:
         return self._label.text
-
-    @property
-    def zoom(self) -> float:
-        return self._zoom
-
-    # --- the SVG, rendered once per view geometry ----------------------------------------------
-    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        """Blit the diagram from a viewport-sized pixmap, re-rendered only when zoom, scroll or size
-        change: selection and hover then cost a blit, not an SVG render (~15 ms at 1080p).
-        (QGraphicsSvgItem's DeviceCoordinateCache re-rendered on every repaint here.)"""
-        viewport = self.viewport()
-        ratio = viewport.devicePixelRatioF()
-        transform = self.viewportTransform()
-        key = (transform, viewport.width(), viewport.height(), ratio)
-        if key != self._backdrop_key:
-            pixmap = QPixmap(round(viewport.width() * ratio), round(viewport.height() * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.white)
-            render = QPainter(pixmap)
-            render.setRenderHints(
-                QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
-            )
-            render.setTransform(transform)
-            self._renderer.render(render, self.sceneRect())
-            render.end()
-            self._backdrop, self._backdrop_key = pixmap, key
-        painter.save()
-        painter.resetTransform()
-        painter.drawPixmap(0, 0, self._backdrop)
-        painter.restore()
 
     # --- selection sync ------------------------------------------------------------------------
     def _sync(self, change: Change) -> None:
@@ -315,48 +246,6 @@ class DiagramView(QGraphicsView):
             return
         event.accept()
 
-    # --- zoom ---------------------------------------------------------------------------------
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120
-            if steps:
-                self.set_zoom(self._zoom * ZOOM_STEP**steps)
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    def zoom_in(self) -> None:
-        self.set_zoom(self._zoom * ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        self.set_zoom(self._zoom / ZOOM_STEP)
-
-    def reset_zoom(self) -> None:
-        self.set_zoom(1.0)
-
-    def set_zoom(self, zoom: float) -> None:
-        """Zoom relative to the fit-to-window scale (1.0 shows the whole diagram)."""
-        self._zoom = min(max(zoom, 1.0), MAX_ZOOM)
-        self._apply_transform()
-
-    def _apply_transform(self) -> None:
-        rect = self.sceneRect()
-        view = self.viewport().rect()
-        if rect.isEmpty() or view.isEmpty():
-            return
-        fit = min(view.width() / rect.width(), view.height() / rect.height())
-        self.resetTransform()
-        self.scale(fit * self._zoom, fit * self._zoom)
-        policy = (
-            Qt.ScrollBarPolicy.ScrollBarAsNeeded
-            if self._zoom > 1.0
-            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        )
-        self.setHorizontalScrollBarPolicy(policy)
-        self.setVerticalScrollBarPolicy(policy)
+    def transform_changed(self) -> None:
         if self._label.isVisible():
             self._keep_label_inside()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._apply_transform()

@@ -1,0 +1,134 @@
+"""A view of one SVG (diagram, body map, cord section) with light overlay items on top.
+
+The SVG is rendered into a viewport-sized pixmap once per view geometry (zoom, scroll, size)
+and blitted in drawBackground, so hover and selection only repaint their overlay items.
+(QGraphicsSvgItem's DeviceCoordinateCache re-rendered the SVG on every repaint here, ~15 ms
+at 1080p.) The scene is the SVG's viewBox; the view fits it, times an optional zoom.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+
+ZOOM_STEP = 1.25
+MAX_ZOOM = 8.0
+
+
+class SvgView(QGraphicsView):
+    def __init__(
+        self, svg_path: Path, view_box: tuple[float, float, float, float], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setMouseTracking(True)
+        x, y, w, h = view_box
+        self.setScene(QGraphicsScene(QRectF(x, y, w, h), self))
+        self._renderer = QSvgRenderer(str(svg_path), self)
+        self._backdrop = QPixmap()
+        self._backdrop_key: tuple[object, ...] = ()
+        self._zoom = 1.0
+
+    # --- the SVG backdrop ----------------------------------------------------------------------
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        viewport = self.viewport()
+        ratio = viewport.devicePixelRatioF()
+        transform = self.viewportTransform()
+        key = (transform, viewport.width(), viewport.height(), ratio)
+        if key != self._backdrop_key:
+            pixmap = QPixmap(round(viewport.width() * ratio), round(viewport.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.white)
+            render = QPainter(pixmap)
+            render.setRenderHints(
+                QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+            )
+            render.setTransform(transform)
+            self._renderer.render(render, self.sceneRect())
+            render.end()
+            self._backdrop, self._backdrop_key = pixmap, key
+        painter.save()
+        painter.resetTransform()
+        painter.drawPixmap(0, 0, self._backdrop)
+        painter.restore()
+
+    # --- finding points on items (clicks, tests) ------------------------------------------------
+    def point_inside(self, item: QGraphicsItem, path: QPainterPath) -> QPoint:
+        """A viewport position inside ``path`` where ``item`` is the topmost item (for clicking it)."""
+        rect = path.boundingRect()
+        center = rect.center()
+        steps = 12
+        candidates = sorted(
+            (
+                QPointF(rect.left() + rect.width() * i / steps, rect.top() + rect.height() * j / steps)
+                for i in range(1, steps)
+                for j in range(1, steps)
+            ),
+            key=lambda p: (p.x() - center.x()) ** 2 + (p.y() - center.y()) ** 2,
+        )
+        for point in [center, *candidates]:
+            pos = self.mapFromScene(point)
+            topmost = next((hit for hit in self.items(pos) if type(hit) is type(item)), None)
+            if path.contains(point) and topmost is item:
+                return pos
+        return self.mapFromScene(center)
+
+    # --- zoom -------------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self._zoom * ZOOM_STEP**steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom / ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom relative to the fit-to-window scale (1.0 shows the whole SVG)."""
+        self._zoom = min(max(zoom, 1.0), MAX_ZOOM)
+        self._apply_transform()
+
+    def _apply_transform(self) -> None:
+        rect = self.sceneRect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.isEmpty():
+            return
+        fit = min(view.width() / rect.width(), view.height() / rect.height())
+        self.resetTransform()
+        self.scale(fit * self._zoom, fit * self._zoom)
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if self._zoom > 1.0
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+        self.transform_changed()
+
+    def transform_changed(self) -> None:
+        """Called after the view's scale changed (subclasses keep labels inside the view)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_transform()
