@@ -41,6 +41,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _day(text: str) -> int:
+    try:
+        day = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"the day must be a whole number, not {text!r}") from None
+    if not 0 <= day <= 3650:
+        raise argparse.ArgumentTypeError(f"day {day} is outside 0..3650")
+    return day
+
+
 def build_parser() -> argparse.ArgumentParser:
     content = _Parser(add_help=False)
     content.add_argument(
@@ -82,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     findings.add_argument("ids", nargs="*", metavar="ID", help="lesion site ids, combined")
     findings.add_argument("--disease", metavar="ID", help="use the typical sites of this disease")
+    findings.add_argument(
+        "--day", metavar="N", type=_day, help="signs N days after onset (default: the established lesion)"
+    )
     validate = sub.add_parser(
         "validate", help="check content and diagram; print FILE:LINE: message per problem"
     )
@@ -158,6 +171,8 @@ def _cmd_diseases(args: argparse.Namespace) -> int:
 def describe(content: Content, findings: Findings) -> str:
     """Findings as readable text, one line per affected region."""
     lines = ["Lesion: " + " + ".join(content.sites_by_id[s].name for s in findings.sites)]
+    if findings.day is not None:
+        lines.append(f"Day {findings.day} after onset")
     if not findings.findings:
         lines.append("  No motor findings.")
     width = max((len(content.regions_by_id[f.region].name) for f in findings.findings), default=0)
@@ -168,7 +183,9 @@ def describe(content: Content, findings: Findings) -> str:
         for finding in rows:
             region = content.regions_by_id[finding.region].name
             signs = ", ".join(content.signs_by_id[s].name for s in finding.signs)
-            lines.append(f"  {region:<{width}}  {'+'.join(finding.lesions):<8} {signs}")
+            lost = "; ".join(f"{content.modalities[m].name.lower()} lost" for m in finding.sensory_loss)
+            details = "; ".join(part for part in (signs, lost) if part)
+            lines.append(f"  {region:<{width}}  {'+'.join(finding.lesions) or '-':<8} {details}")
     return "\n".join(lines)
 
 
@@ -185,7 +202,7 @@ def _cmd_findings(args: argparse.Namespace) -> int:
     if not ids:
         raise UsageError("give one or more site ids, or --disease ID (see: neuraxis sites)")
     try:
-        findings = evaluate(content, ids)
+        findings = evaluate(content, ids, args.day)
     except UnknownIdError as error:
         raise UsageError(f"unknown site id {error.item!r} (see: neuraxis sites)") from None
     if args.json:

@@ -14,6 +14,8 @@ from app.model.schema import (
     AnatomyFile,
     ComparisonRow,
     LesionTypeInfo,
+    Modality,
+    PhysiologyFile,
     Question,
     Reference,
     Region,
@@ -22,7 +24,17 @@ from app.model.schema import (
     Structure,
 )
 
-CONTENT_FILES = ("references", "body", "anatomy", "signs", "sites", "diseases", "comparison", "faq")
+CONTENT_FILES = (
+    "references",
+    "body",
+    "anatomy",
+    "signs",
+    "sites",
+    "diseases",
+    "comparison",
+    "faq",
+    "physiology",
+)
 """The content files, ``NAME.yaml`` each, in the order they are loaded."""
 SVG_NAME = "neuraxis.svg"
 
@@ -87,6 +99,7 @@ class Content:
     references: dict[str, Reference]
     regions: tuple[Region, ...]
     lesion_types: dict[str, LesionTypeInfo]
+    modalities: dict[str, Modality]
     domains: tuple[Structure, ...]
     signs: tuple[Sign, ...]
     site_groups: tuple[SiteGroup, ...]
@@ -95,6 +108,7 @@ class Content:
     comparison_columns: tuple[str, ...]
     comparison: tuple[ComparisonRow, ...]
     faq: tuple[Question, ...]
+    physiology: PhysiologyFile
     anatomy: AnatomyFile
     pathway: Pathway
     sites_by_id: dict[str, SiteInfo] = field(init=False, repr=False)

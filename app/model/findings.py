@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from app.model.pathway import SIDES, FinalPath, ReflexArc, Unit
+from app.model.sensory import MODALITIES
 
 if TYPE_CHECKING:
     from app.model.content import Content
@@ -51,13 +52,16 @@ class Evidence(msgspec.Struct, frozen=True):
 
 
 class Finding(msgspec.Struct, frozen=True):
-    """What one body region on one side shows."""
+    """What one body region on one side shows: motor lesions and signs, and sensory loss."""
 
     region: str
     side: str
     lesions: tuple[str, ...]
     signs: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()
+    sensory_loss: tuple[str, ...] = ()
+    sensory_evidence: tuple[Evidence, ...] = ()
+    """Per modality lost: the skin fields that lost it (``lesion`` is "sensory")."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,7 +69,11 @@ class Finding(msgspec.Struct, frozen=True):
             "side": self.side,
             "lesions": list(self.lesions),
             "signs": list(self.signs),
-            "evidence": [{"sign": e.sign, "lesion": e.lesion, "via": list(e.via)} for e in self.evidence],
+            "sensory_loss": list(self.sensory_loss),
+            "evidence": [
+                {"sign": e.sign, "lesion": e.lesion, "via": list(e.via)}
+                for e in (*self.evidence, *self.sensory_evidence)
+            ],
         }
 
 
@@ -74,6 +82,8 @@ class Findings(msgspec.Struct, frozen=True):
     findings: tuple[Finding, ...]
     day: int | None = None
     lesions: tuple[str, ...] = ()
+    cut: frozenset[str] = frozenset()
+    """The pathway nodes the sites cut together."""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"sites": list(self.sites)}
@@ -87,7 +97,8 @@ class Findings(msgspec.Struct, frozen=True):
 
 
 def _upper_cut(path: FinalPath, cut: frozenset[str]) -> bool:
-    return all(not cut.isdisjoint(route) for route in path.upper_routes)
+    """Every upper route feeding this path is cut (a path without upper routes never is)."""
+    return bool(path.upper_routes) and all(not cut.isdisjoint(route) for route in path.upper_routes)
 
 
 class _UnitState(msgspec.Struct, frozen=True):
@@ -135,7 +146,11 @@ def _apply(
         if (rule.regions and region not in rule.regions) or not _rule_active(rule, day):
             continue
         if rule.lesion is not None:
-            via = tuple(s.unit.name for s in states if rule.lesion in s.lesions)
+            via = tuple(
+                s.unit.name
+                for s in states
+                if rule.lesion in s.lesions and (not rule.groups or s.unit.group in rule.groups)
+            )
             if via:
                 found.append(Evidence(sign.id, rule.lesion, via))
         elif rule.reflex is not None:
@@ -197,18 +212,26 @@ def evaluate_nodes(
         if arc_state is not None:
             arcs.setdefault((arc.region, arc.side), []).append((arc, arc_state))
 
+    lost: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for sensory in pathway.touched_sensory(cut):
+        if any(not cut.isdisjoint(route) for route in sensory.routes):
+            fields = lost.setdefault((sensory.region, sensory.side), {}).setdefault(sensory.modality, [])
+            fields.append(sensory.name)
+
     findings = []
     all_lesions: set[str] = set()
     for region in content.regions:
         for side in SIDES:
             region_states = states.get((region.id, side), [])
-            if not region_states:
+            sensory_lost = lost.get((region.id, side), {})
+            if not region_states and not sensory_lost:
                 continue
             present = set().union(*(s.lesions for s in region_states))
             all_lesions |= present
             evidence: list[Evidence] = []
             for sign in content.signs:
                 evidence += _apply(sign, region.id, region_states, arcs.get((region.id, side), []), day)
+            modalities = tuple(m for m in MODALITIES if m in sensory_lost)
             findings.append(
                 Finding(
                     region=region.id,
@@ -216,6 +239,10 @@ def evaluate_nodes(
                     lesions=tuple(t for t in LESION_ORDER if t in present),
                     signs=tuple(dict.fromkeys(e.sign for e in evidence)),
                     evidence=tuple(evidence),
+                    sensory_loss=modalities,
+                    sensory_evidence=tuple(
+                        Evidence(m, "sensory", tuple(sensory_lost[m])) for m in modalities
+                    ),
                 )
             )
     return Findings(
@@ -223,6 +250,7 @@ def evaluate_nodes(
         findings=tuple(findings),
         day=day,
         lesions=tuple(t for t in LESION_ORDER if t in all_lesions),
+        cut=cut,
     )
 
 

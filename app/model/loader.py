@@ -36,6 +36,7 @@ SCHEMAS: dict[str, type[Any]] = {
     "diseases": s.DiseasesFile,
     "comparison": s.ComparisonFile,
     "faq": s.FaqFile,
+    "physiology": s.PhysiologyFile,
 }
 """The schema each content file (``NAME.yaml``) must follow."""
 assert tuple(SCHEMAS) == CONTENT_FILES
@@ -191,8 +192,11 @@ def _check_body(c: _Checker) -> None:
     body: s.BodyFile = c.sources["body"].parsed
     c.unique("body", "regions", (r.id for r in body.regions), "region")
     c.unique("body", "lesion_types", (t.id for t in body.lesion_types), "lesion type")
+    c.unique("body", "modalities", (m.id for m in body.modalities), "modality")
     for index, kind in enumerate(body.lesion_types):
         c.cited("body", ("lesion_types", index, "summary"), kind.summary, f"the summary of {kind.id}")
+    for index, modality in enumerate(body.modalities):
+        c.cited("body", ("modalities", index, "summary"), modality.summary, f"the summary of {modality.id}")
 
 
 def _check_anatomy(c: _Checker) -> None:  # noqa: PLR0912 - one flat list of independent checks
@@ -233,6 +237,8 @@ def _check_anatomy(c: _Checker) -> None:  # noqa: PLR0912 - one flat list of ind
         c.known("anatomy", (*at, "bundle"), group.bundle, bundles, "decussation bundle")
         c.refs("anatomy", (*at, "refs"), group.refs)
         if group.nucleus is None:
+            if group.cortex is None:
+                c.error("anatomy", at, f"spinal muscle group {group.id!r} needs a cortex area")
             if not group.segments:
                 c.error("anatomy", at, f"muscle group {group.id!r} needs either segments or a nucleus")
             if group.bundle is None:
@@ -243,6 +249,18 @@ def _check_anatomy(c: _Checker) -> None:  # noqa: PLR0912 - one flat list of ind
             c.error("anatomy", at, f"cranial muscle group {group.id!r} takes no segments, plexus or bundle")
         if not group.refs:
             c.error("anatomy", at, f"muscle group {group.id!r} cites no reference (refs: [...])")
+    for index, skin in enumerate(anatomy.skin_fields):
+        at = ("skin_fields", index)
+        c.known("anatomy", (*at, "region"), skin.region, regions, "region")
+        c.known("anatomy", (*at, "plexus"), skin.plexus, plexuses, "plexus")
+        for j, nerve in enumerate(skin.nerves):
+            c.known("anatomy", (*at, "nerves", j), nerve, nerves, "nerve")
+        for j, segment in enumerate(skin.segments):
+            c.known("anatomy", (*at, "segments", j), segment, anatomy.segments, "segment")
+        c.refs("anatomy", (*at, "refs"), skin.refs)
+        if not skin.refs:
+            c.error("anatomy", at, f"skin field {skin.id!r} cites no reference (refs: [...])")
+    c.unique("anatomy", "skin_fields", (s.id for s in anatomy.skin_fields), "skin field")
     for index, reflex in enumerate(anatomy.reflexes):
         at = ("reflexes", index)
         c.known("anatomy", (*at, "effector"), reflex.effector, groups, "muscle group")
@@ -262,6 +280,7 @@ def _check_signs(c: _Checker) -> None:
     regions = {r.id for r in body.regions}
     domains = {d.id for d in signs.domains}
     reflexes = {r.id for r in anatomy.reflexes}
+    groups = {g.id for g in anatomy.muscle_groups}
     c.unique("signs", "domains", (d.id for d in signs.domains), "domain")
     c.unique("signs", "signs", (x.id for x in signs.signs), "sign")
     for index, sign in enumerate(signs.signs):
@@ -276,6 +295,10 @@ def _check_signs(c: _Checker) -> None:
                 c.known("signs", (*where, "reflex", "id"), rule.reflex.id, reflexes, "reflex")
             for k, region in enumerate(rule.regions):
                 c.known("signs", (*where, "regions", k), region, regions, "region")
+            for k, group in enumerate(rule.groups):
+                c.known("signs", (*where, "groups", k), group, groups, "muscle group")
+            if rule.groups and rule.lesion is None:
+                c.error("signs", (*where, "groups"), "'groups' only applies to a rule with 'lesion'")
             if rule.from_day is not None and rule.until_day is not None and rule.until_day <= rule.from_day:
                 c.error("signs", where, "until_day must be later than from_day")
 
@@ -395,6 +418,33 @@ def _check_comparison_and_faq(c: _Checker) -> None:
         c.cited("faq", ("faq", index, "answer"), question.answer, "this answer")
 
 
+def _check_physiology(c: _Checker) -> None:
+    physiology: s.PhysiologyFile = c.sources["physiology"].parsed
+    c.cited("physiology", ("schematic",), physiology.schematic, "the schematic note")
+    c.unique("physiology", "measures", (m.id for m in physiology.measures), "measure")
+    for index, measure in enumerate(physiology.measures):
+        at = ("measures", index)
+        c.cited("physiology", (*at, "summary"), measure.summary, f"the summary of {measure.id!r}")
+        c.cited(
+            "physiology", (*at, "disagreement"), measure.disagreement, f"the disagreement of {measure.id!r}"
+        )
+        for j, curve in enumerate(measure.curves):
+            days = [day for day, _ in curve.points]
+            if days != sorted(days) or days[0] != 0:
+                c.error(
+                    "physiology", (*at, "curves", j, "points"), "points must start at day 0 and go forward"
+                )
+            if any(not measure.minimum <= value <= measure.maximum for _, value in curve.points):
+                c.error(
+                    "physiology", (*at, "curves", j, "points"), f"a value lies outside {measure.id!r}'s axis"
+                )
+    for key in ("tone_profiles", "reflex_traces"):
+        items = getattr(physiology, key)
+        c.unique("physiology", key, (i.id for i in items), key.rstrip("s").replace("_", " "))
+        for index, item in enumerate(items):
+            c.cited("physiology", (key, index, "summary"), item.summary, f"the summary of {item.id!r}")
+
+
 def _check_svg(c: _Checker, svg_path: Path, sites: list[SiteInfo]) -> None:
     try:
         scan = scan_svg(svg_path)
@@ -471,6 +521,7 @@ def load_content(
         _check_anatomy,
         _check_signs,
         _check_comparison_and_faq,
+        _check_physiology,
     )
     for check in checks:
         check(c)
@@ -494,6 +545,7 @@ def load_content(
         references={r.id: r for r in refs.references},
         regions=tuple(body.regions),
         lesion_types={t.id: t for t in body.lesion_types},
+        modalities={m.id: m for m in body.modalities},
         domains=tuple(signs.domains),
         signs=tuple(signs.signs),
         site_groups=tuple(ready["sites"].parsed.groups),
@@ -502,6 +554,7 @@ def load_content(
         comparison_columns=tuple(comparison.columns),
         comparison=tuple(comparison.rows),
         faq=tuple(ready["faq"].parsed.faq),
+        physiology=ready["physiology"].parsed,
         anatomy=anatomy,
         pathway=pathway,
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import msgspec
 
 from app.model.schema import AnatomyFile, MuscleGroup, Reflex
+from app.model.sensory import SensoryBuilder, SensoryUnit
 
 SIDES = ("left", "right")
 
@@ -62,29 +63,31 @@ class Pathway(msgspec.Struct, frozen=True):
     """Every node id with a readable name."""
     units: tuple[Unit, ...]
     arcs: tuple[ReflexArc, ...]
+    sensory: tuple[SensoryUnit, ...] = ()
     users: dict[str, frozenset[int]] = msgspec.field(default_factory=dict)
     """Node id -> indices (into ``units``) of the units whose paths or routes pass through it."""
+    sensory_users: dict[str, frozenset[int]] = msgspec.field(default_factory=dict)
+    """Node id -> indices (into ``sensory``) of the sensory units whose routes pass through it."""
 
     def __post_init__(self) -> None:
         if not self.users:
-            users: dict[str, set[int]] = {}
-            for index, unit in enumerate(self.units):
-                nodes = {unit.junction, unit.muscle}
-                for path in unit.paths:
-                    nodes.update(path.nodes)
-                    for route in path.upper_routes:
-                        nodes.update(route)
-                for node in nodes:
-                    users.setdefault(node, set()).add(index)
-            frozen = {node: frozenset(ids) for node, ids in users.items()}
-            msgspec.structs.force_setattr(self, "users", frozen)
+            motor = [
+                {u.junction, u.muscle}.union(
+                    *(p.nodes for p in u.paths), *(r for p in u.paths for r in p.upper_routes)
+                )
+                for u in self.units
+            ]
+            msgspec.structs.force_setattr(self, "users", _index(motor))
+        if not self.sensory_users:
+            sensory = [set().union(*unit.routes) for unit in self.sensory]
+            msgspec.structs.force_setattr(self, "sensory_users", _index(sensory))
 
     def touched(self, cut: frozenset[str]) -> list[Unit]:
         """Only the units that some cut node belongs to (the rest cannot be affected)."""
-        indices: set[int] = set()
-        for node in cut:
-            indices |= self.users.get(node, frozenset())
-        return [self.units[i] for i in sorted(indices)]
+        return [self.units[i] for i in _hits(self.users, cut)]
+
+    def touched_sensory(self, cut: frozenset[str]) -> list[SensoryUnit]:
+        return [self.sensory[i] for i in _hits(self.sensory_users, cut)]
 
     def units_through(self, nodes: frozenset[str]) -> tuple[list[Unit], list[Unit]]:
         """Units whose upper routes, and units whose final paths, pass through any of ``nodes``."""
@@ -94,6 +97,21 @@ class Pathway(msgspec.Struct, frozen=True):
         ]
         lower += [u for u in self.units if u.muscle in nodes and u not in lower]
         return upper, lower
+
+
+def _index(node_sets: list[set[str]]) -> dict[str, frozenset[int]]:
+    users: dict[str, set[int]] = {}
+    for index, nodes in enumerate(node_sets):
+        for node in nodes:
+            users.setdefault(node, set()).add(index)
+    return {node: frozenset(ids) for node, ids in users.items()}
+
+
+def _hits(index: dict[str, frozenset[int]], cut: frozenset[str]) -> list[int]:
+    found: set[int] = set()
+    for node in cut:
+        found |= index.get(node, frozenset())
+    return sorted(found)
 
 
 class _Builder:
@@ -110,6 +128,7 @@ class _Builder:
         return node_id
 
     def descending(self, group: MuscleGroup, hemisphere: str, last: str | None = None) -> list[str]:
+        assert group.cortex is not None
         route = [
             self.node(
                 f"motor-cortex-{group.cortex}-{hemisphere}",
@@ -139,7 +158,7 @@ class _Builder:
                 nodes.append(self.node(f"{group.plexus}-{side}", f"{self.names[group.plexus]} ({side})"))
             nodes += self.nerves(group, side)
             route = self.descending(group, hemisphere)
-            bundle = group.bundle or ""
+            bundle = group.bundle or ""  # checked by the loader: spinal groups have a bundle
             route.append(
                 self.node(
                     f"pyramidal-decussation-{bundle}-from-{hemisphere}",
@@ -160,7 +179,9 @@ class _Builder:
         assert group.nucleus is not None
         nucleus = self.nuclei[group.nucleus]
         nodes = (self.node(f"{nucleus.id}-{side}", f"{nucleus.name} ({side})"), *self.nerves(group, side))
-        hemispheres = SIDES if group.bilateral_cortex else (opposite(side),)
+        hemispheres: tuple[str, ...] = SIDES if group.bilateral_cortex else (opposite(side),)
+        if group.cortex is None:  # no corticobulbar route: such muscles have no UMN lesion
+            hemispheres = ()
         routes = tuple(tuple(self.descending(group, h, last=nucleus.leaves_after)) for h in hemispheres)
         return (FinalPath(None, nodes, routes),)
 
@@ -191,4 +212,5 @@ def build_pathway(anatomy: AnatomyFile) -> Pathway:
     units = tuple(builder.unit(group, side) for side in SIDES for group in anatomy.muscle_groups)
     by_key = {(u.group, u.side): u for u in units}
     arcs = tuple(builder.arc(r, by_key[(r.effector, side)]) for side in SIDES for r in anatomy.reflexes)
-    return Pathway(nodes=builder.nodes, units=units, arcs=arcs)
+    sensory = SensoryBuilder(anatomy, builder.node, builder.names).units(SIDES)
+    return Pathway(nodes=builder.nodes, units=units, arcs=arcs, sensory=sensory)

@@ -57,9 +57,17 @@ class LesionTypeInfo(_Strict, kw_only=True, frozen=True):
     summary: Paragraphs
 
 
+class Modality(_Strict, kw_only=True, frozen=True):
+    id: Literal["pain-temperature", "vibration-proprioception"]
+    name: Text
+    tract: Text
+    summary: Paragraphs
+
+
 class BodyFile(_Strict, kw_only=True, frozen=True):
     regions: Annotated[list[Region], msgspec.Meta(min_length=1)]
     lesion_types: Annotated[list[LesionTypeInfo], msgspec.Meta(min_length=4, max_length=4)]
+    modalities: list[Modality] = []
 
 
 # --- anatomy.yaml: the pathway from which routes are generated ------------------------------------
@@ -82,13 +90,26 @@ class MuscleGroup(_Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
     region: Id
-    cortex: Id
+    cortex: Id | None = None
+    """None: no corticobulbar/corticospinal route (e.g. eye muscles, driven by gaze centres)."""
     nerves: Annotated[list[Id], msgspec.Meta(min_length=1)]
     segments: list[Segment] = []
     plexus: Id | None = None
     nucleus: Id | None = None
     bundle: Id | None = None
     bilateral_cortex: bool = False
+    refs: list[RefKey] = []
+
+
+class SkinField(_Strict, kw_only=True, frozen=True):
+    """An area of skin: its dermatome segments and the plexus and nerves its sensory fibres take."""
+
+    id: Id
+    name: Text
+    region: Id
+    segments: Annotated[list[Segment], msgspec.Meta(min_length=1)]
+    nerves: Annotated[list[Id], msgspec.Meta(min_length=1)]
+    plexus: Id | None = None
     refs: list[RefKey] = []
 
 
@@ -111,6 +132,9 @@ class AnatomyFile(_Strict, kw_only=True, frozen=True):
     nerves: Annotated[list[Structure], msgspec.Meta(min_length=1)]
     muscle_groups: Annotated[list[MuscleGroup], msgspec.Meta(min_length=1)]
     reflexes: list[Reflex] = []
+    skin_fields: list[SkinField] = []
+    sensory_crossing_offset: Annotated[int, msgspec.Meta(ge=0, le=3)] = 1
+    """How many segments pain and temperature fibres ascend before crossing in the commissure."""
 
 
 # --- signs.yaml -----------------------------------------------------------------------------------
@@ -126,6 +150,8 @@ class SignRule(_Strict, kw_only=True, frozen=True):
     lesion: LesionTypeId | None = None
     reflex: ReflexCondition | None = None
     regions: list[Id] = []
+    groups: list[Id] = []
+    """Only when one of these muscle groups has the lesion (e.g. ptosis: the levator)."""
     from_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
     until_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
 
@@ -210,3 +236,57 @@ class Question(_Strict, kw_only=True, frozen=True):
 
 class FaqFile(_Strict, kw_only=True, frozen=True):
     faq: Annotated[list[Question], msgspec.Meta(min_length=1)]
+
+
+# --- physiology.yaml: time course, tone versus stretch velocity, reflex traces ----------------------
+
+
+class Curve(_Strict, kw_only=True, frozen=True):
+    lesion: LesionTypeId
+    points: Annotated[list[tuple[float, float]], msgspec.Meta(min_length=2)]
+    """(day, value) keyframes, joined by straight lines; the last value holds to the horizon."""
+
+
+class Measure(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    axis: Text
+    minimum: float
+    maximum: float
+    ticks: dict[str, float] = {}
+    """Labels on the value axis, e.g. absent: 0, brisk: 3."""
+    curves: Annotated[list[Curve], msgspec.Meta(min_length=1)]
+    summary: Paragraphs
+    disagreement: Paragraphs = []
+
+
+class ToneProfile(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    baseline: float
+    """Resistance at zero velocity (arbitrary units; normal muscle about 1)."""
+    slope: float
+    """Extra resistance per unit of stretch velocity (0 for rigidity: velocity-independent)."""
+    catch_velocity: float | None = None
+    """Spasticity: above this velocity the resistance builds to a catch, then gives way (clasp-knife)."""
+    catch_height: float = 0
+    summary: Paragraphs
+
+
+class ReflexTrace(_Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    amplitude: float
+    """Peak of the first response relative to normal (1.0)."""
+    clonus_beats: Annotated[int, msgspec.Meta(ge=0, le=12)] = 0
+    spread: bool = False
+    summary: Paragraphs
+
+
+class PhysiologyFile(_Strict, kw_only=True, frozen=True):
+    horizon_days: Annotated[int, msgspec.Meta(ge=7, le=3650)] = 180
+    schematic: Paragraphs
+    """Shown with the plots: the curves are schematic teaching aids, with their sources."""
+    measures: Annotated[list[Measure], msgspec.Meta(min_length=1)]
+    tone_profiles: Annotated[list[ToneProfile], msgspec.Meta(min_length=1)]
+    reflex_traces: Annotated[list[ReflexTrace], msgspec.Meta(min_length=1)]

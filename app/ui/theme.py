@@ -19,6 +19,8 @@ HOVER = "#111111"
 FOCUS = "#0b4f9c"
 DISEASE_SITE = "#00695c"
 """Other sites the chosen disease can involve: teal, dotted outline."""
+PROBE = "#1a237e"
+"""Sites that would weaken the body region the user asked about: indigo, dash-dot, light fill."""
 DISAGREEMENT_FILL = "#fff0d6"
 
 LESION_COLOURS = {"UMN": "#1f4e9c", "LMN": "#a64500", "NMJ": "#6a3d9a", "muscle": "#1b6e38"}

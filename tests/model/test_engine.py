@@ -24,14 +24,16 @@ def regions_on(found: dict[tuple[str, str], Finding], side: str) -> set[str]:
 
 # --- above the decussation: contralateral UMN ----------------------------------------------------
 
+BULBAR = {"face-lower", "tongue"}
+"""Lower face and tongue: cortical input mainly from the opposite hemisphere."""
 ABOVE_DECUSSATION = {
     # site prefix: regions affected on the opposite side
-    "motor-cortex-face-arm": {"face-lower", "arm", "hand"},
+    "motor-cortex-face-arm": BULBAR | {"arm", "hand"},
     "motor-cortex-leg": {"trunk", "leg", "foot"},
-    "corona-radiata": {"face-lower"} | LIMB_REGIONS,
-    "internal-capsule": {"face-lower"} | LIMB_REGIONS,
-    "cerebral-peduncle": {"face-lower"} | LIMB_REGIONS,
-    "basis-pontis": {"face-lower"} | LIMB_REGIONS,
+    "corona-radiata": BULBAR | LIMB_REGIONS,
+    "internal-capsule": BULBAR | LIMB_REGIONS,
+    "cerebral-peduncle": BULBAR | LIMB_REGIONS,
+    "basis-pontis": BULBAR | LIMB_REGIONS,
     "medullary-pyramid": LIMB_REGIONS,
 }
 

@@ -35,6 +35,8 @@ class SiteState(Flag):
     FOCUSED = auto()
     SELECTED = auto()
     DISEASE = auto()
+    PROBE = auto()
+    """An answer to "which sites would weaken this body region?" (reverse look-up)."""
 
 
 def outline_path(geometry: SiteGeometry) -> QPainterPath:
@@ -118,6 +120,12 @@ class SiteItem(QGraphicsPathItem):
             painter.fillPath(path, hatch)
             painter.strokePath(path, _pen(theme.BACKGROUND, 7))
             painter.strokePath(path, _pen(theme.SELECTED, 4))
+        elif state & SiteState.PROBE:
+            fill = QColor(theme.PROBE)
+            fill.setAlpha(60)
+            painter.fillPath(path, fill)
+            painter.strokePath(path, _pen(theme.BACKGROUND, 7))
+            painter.strokePath(path, _pen(theme.PROBE, 4, Qt.PenStyle.DashDotLine))
         elif state & SiteState.DISEASE:
             painter.strokePath(path, _pen(theme.BACKGROUND, 6))
             painter.strokePath(path, _pen(theme.DISEASE_SITE, 3.5, Qt.PenStyle.DotLine))

@@ -109,9 +109,11 @@ class DiagramView(SvgView):
     def _sync(self, change: Change) -> None:
         selected = set(self.selection.sites)
         disease = set(self.selection.disease_sites)
+        probe = set(self.selection.probe_sites)
         for site_id, item in self._items.items():
             item.set_state(SiteState.SELECTED, site_id in selected)
             item.set_state(SiteState.DISEASE, site_id in disease)
+            item.set_state(SiteState.PROBE, site_id in probe)
 
     # --- hover and focus ----------------------------------------------------------------------
     def _set_hovered(self, site_id: str | None) -> None:

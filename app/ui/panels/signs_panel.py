@@ -13,6 +13,7 @@ from app.ui.panels.richtext import Cites, RichBrowser, badge, badges, esc
 from app.ui.selection import Change, SelectionModel
 
 SIGN_SCHEME = "sign"
+MODALITY_SCHEME = "modality"
 ROW_FILL = "#eef3fa"
 """Every other region row is shaded, so a row can be followed across on a projector."""
 SIDE_ORDER = ("right", "left")
@@ -108,10 +109,11 @@ class SignsPanel(FollowingPanel):
             ]
         else:
             parts = [f"<h2>{esc(' + '.join(names))}</h2>"]
+        parts.append(f"<p class='small'>{esc(_when(sel.day))}</p>")
         findings = sel.findings
         if not findings.findings:
             parts.append("<p><b>No motor signs are expected</b> from a lesion here alone.</p>")
-        else:
+        elif findings.lesions:
             kinds = " &nbsp; ".join(
                 f"{badge(content, t)} <span class='muted'>{esc(content.lesion_types[t].name.lower())}</span>"
                 for t in findings.lesions
@@ -145,7 +147,9 @@ class SignsPanel(FollowingPanel):
             finding.signs,
             key=lambda s: self._domain_order.get(content.signs_by_id[s].domain, len(self._domain_order)),
         )
-        if "UMN" in finding.lesions and "LMN" in finding.lesions:
+        if not finding.lesions:
+            body = ""
+        elif "UMN" in finding.lesions and "LMN" in finding.lesions:
             lines = [self._signs([s for s in order if len(by_sign.get(s, ())) > 1])]
             for lesion in ("UMN", "LMN"):
                 own = [s for s in order if by_sign.get(s) == {lesion}]
@@ -154,6 +158,15 @@ class SignsPanel(FollowingPanel):
             body = "<br>".join(line for line in lines if line)
         else:
             body = self._signs(order)
+        if finding.sensory_loss:
+            lost = " &middot; ".join(
+                f"<a href='{MODALITY_SCHEME}:{m}'>{esc(content.modalities[m].name)}</a>"
+                for m in finding.sensory_loss
+            )
+            body += f"{'<br>' if body else ''}<b>Sensation lost:</b> {lost}"
+        if not finding.lesions:
+            only = "<span class='muted'>sensory only</span>"
+            head = f"<td width='30%' valign='top'><b>{esc(name)}</b><br>{only}</td>"
         return f"<tr{fill}>{head}<td valign='top'>{body or 'No signs listed for this region.'}</td></tr>"
 
     def _signs(self, sign_ids: list[str]) -> str:
@@ -179,10 +192,37 @@ class SignsPanel(FollowingPanel):
     def _link_clicked(self, url: QUrl) -> None:
         if url.scheme() == SIGN_SCHEME:
             self.show_sign(url.path())
+        elif url.scheme() == MODALITY_SCHEME:
+            self.show_modality(url.path())
+
+    def show_modality(self, modality_id: str) -> None:
+        """What a sensory modality is, which tract carries it, and where this lesion loses it."""
+        content = self._selection.content
+        modality = content.modalities.get(modality_id)
+        if modality is None:
+            return
+        cites = Cites(content.references)
+        rows = [
+            f"<li><b>{esc(f.side.capitalize())} {esc(content.regions_by_id[f.region].name.lower())}:</b> "
+            f"{esc(', '.join(v for e in f.sensory_evidence if e.sign == modality_id for v in e.via))}</li>"
+            for f in self._selection.findings.findings
+            if modality_id in f.sensory_loss
+        ]
+        where = f"<h3>Lost in this lesion</h3><ul>{''.join(rows)}</ul>" if rows else ""
+        body = (
+            f"<h2>{esc(modality.name)}</h2><p class='muted'>{esc(modality.tract)}</p>"
+            f"{cites.paragraphs(modality.summary)}{where}"
+        )
+        self._about_text.show_html(body + cites.references())
+        self._about.show()
 
     def _hide_about(self) -> None:
         self._about.hide()
         self._browser.setFocus()
+
+
+def _when(day: int | None) -> str:
+    return "Established (chronic) lesion" if day is None else f"Day {day} after onset"
 
 
 def _key(content: Content) -> str:
