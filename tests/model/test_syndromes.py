@@ -115,10 +115,11 @@ def test_hemisection_c5_lmn_at_level_umn_below(content: Content, side: str) -> N
     assert f[("arm", side)].lesions == ("UMN", "LMN"), "LMN at C5 with UMN for the segments below"
     for region in ("hand", "trunk", "leg", "foot"):
         assert f[(region, side)].lesions == ("UMN",), region
-    assert PAIN in f[("arm", side)].sensory_loss and VIBRATION in f[("arm", side)].sensory_loss
+    assert PAIN in f[("arm", side)].sensory_loss
+    assert VIBRATION in f[("arm", side)].sensory_loss
     assert sensory(f, other, PAIN) == LIMBS, "contralateral pain loss from a segment below"
     assert not sensory(f, other, VIBRATION)
-    outer_shoulder = [e for e in f[("arm", other)].sensory_evidence if e.sign == PAIN][0].via
+    outer_shoulder = next(e for e in f[("arm", other)].sensory_evidence if e.sign == PAIN).via
     assert "Outer shoulder (C5)" not in outer_shoulder, "C5 crosses above the lesion: spared"
 
 
@@ -175,7 +176,7 @@ def test_conus_medullaris_mixes_upper_and_lower_motor_neuron_signs(content: Cont
 def test_peripheral_nerve_lesion_loses_sensation_in_its_territory(content: Content) -> None:
     f = found(content, "radial-nerve-left")
     assert set(f[("hand", "left")].sensory_loss) == {PAIN, VIBRATION}
-    assert [e.via for e in f[("hand", "left")].sensory_evidence][0] == (
+    assert next(e.via for e in f[("hand", "left")].sensory_evidence) == (
         "Back of the hand, thumb side (C6, C7)",
     )
     assert not f[("arm", "left")].sensory_loss
