@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from app.model.pathway import SIDES, FinalPath, ReflexArc, Unit
+from app.model.pathway import SIDES, FinalPath, ReflexArc, Unit, opposite
 from app.model.sensory import MODALITIES
 
 if TYPE_CHECKING:
@@ -140,10 +140,16 @@ def _apply(
     states: Sequence[_UnitState],
     arcs: Sequence[tuple[ReflexArc, str]],
     day: int | None,
+    *,
+    other_side: frozenset[str] = frozenset(),
 ) -> list[Evidence]:
+    """Evidence for ``sign`` in one region on one side; ``other_side`` holds the lesion types the
+    same region has on the other side (for one-sided rules such as tongue deviation)."""
     found: list[Evidence] = []
     for rule in sign.rules:
         if (rule.regions and region not in rule.regions) or not _rule_active(rule, day):
+            continue
+        if rule.one_sided and rule.lesion in other_side:
             continue
         if rule.lesion is not None:
             via = tuple(
@@ -228,9 +234,11 @@ def evaluate_nodes(
                 continue
             present = set().union(*(s.lesions for s in region_states))
             all_lesions |= present
+            other = frozenset().union(*(s.lesions for s in states.get((region.id, opposite(side)), [])))
             evidence: list[Evidence] = []
             for sign in content.signs:
-                evidence += _apply(sign, region.id, region_states, arcs.get((region.id, side), []), day)
+                place_arcs = arcs.get((region.id, side), [])
+                evidence += _apply(sign, region.id, region_states, place_arcs, day, other_side=other)
             modalities = tuple(m for m in MODALITIES if m in sensory_lost)
             findings.append(
                 Finding(

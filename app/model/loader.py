@@ -297,6 +297,8 @@ def _check_signs(c: _Checker) -> None:
                 c.known("signs", (*where, "regions", k), region, regions, "region")
             for k, group in enumerate(rule.groups):
                 c.known("signs", (*where, "groups", k), group, groups, "muscle group")
+            if rule.one_sided and rule.lesion is None:
+                c.error("signs", (*where, "one_sided"), "'one_sided' only applies to a rule with 'lesion'")
             if rule.groups and rule.lesion is None:
                 c.error("signs", (*where, "groups"), "'groups' only applies to a rule with 'lesion'")
             if rule.from_day is not None and rule.until_day is not None and rule.until_day <= rule.from_day:

@@ -152,6 +152,8 @@ class SignRule(_Strict, kw_only=True, frozen=True):
     regions: list[Id] = []
     groups: list[Id] = []
     """Only when one of these muscle groups has the lesion (e.g. ptosis: the levator)."""
+    one_sided: bool = False
+    """Only when the same region on the other side does not have the lesion (tongue deviation)."""
     from_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
     until_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
 

@@ -446,7 +446,7 @@ def test_site_details_derive_the_fibres(qtbot: QtBot, selection: SelectionModel)
     for heading in ("Where it is", "What passes through it", "Associated features", "References"):
         assert heading in text
     assert (
-        "Upper motor neuron fibres for: right upper face, lower face, arm, hand, trunk, leg and foot; "
+        "Upper motor neuron fibres for: right upper face, lower face, tongue, arm, hand, trunk, leg and foot; "
         "left upper face" in text
     )
     assert "No sign is expected in the right upper face or the left upper face" in text

@@ -96,7 +96,7 @@ def test_findings_json_lists_only_affected_regions(capsys: pytest.CaptureFixture
     assert isinstance(data, dict)
     assert data["sites"] == ["internal-capsule-left"]
     places = {(f["region"], f["side"]) for f in data["findings"]}
-    assert places == {(r, "right") for r in ("face-lower", "arm", "hand", "trunk", "leg", "foot")}
+    assert places == {(r, "right") for r in ("face-lower", "tongue", "arm", "hand", "trunk", "leg", "foot")}
     arm = next(f for f in data["findings"] if f["region"] == "arm")
     assert arm["lesions"] == ["UMN"]
     assert {"weakness", "spasticity", "hyperreflexia"} <= set(arm["signs"])

@@ -214,20 +214,24 @@ def test_every_site_has_findings(content: Content) -> None:
 
 
 def test_disease_lesion_types_follow_from_their_sites(content: Content) -> None:
+    # disease: (lesion types of all the sites it can involve, of its typical presentation)
     expected = {
-        "stroke": ("UMN",),
-        "multiple-sclerosis": ("UMN",),
-        "als": ("UMN", "LMN"),
-        "poliomyelitis": ("LMN",),
-        "peripheral-neuropathy": ("LMN",),
-        "nerve-trauma": ("LMN",),
-        "bell-palsy": ("LMN",),
-        "myasthenia-gravis": ("NMJ",),
+        "stroke": (("UMN", "LMN"), ("UMN",)),  # crossed brainstem strokes add cranial nerve LMN signs
+        "multiple-sclerosis": (("UMN", "LMN"), ("UMN",)),
+        "als": (("UMN", "LMN"), ("UMN", "LMN")),
+        "poliomyelitis": (("LMN",), ("LMN",)),
+        "peripheral-neuropathy": (("LMN",), ("LMN",)),
+        "nerve-trauma": (("LMN",), ("LMN",)),
+        "bell-palsy": (("LMN",), ("LMN",)),
+        "myasthenia-gravis": (("NMJ",), ("NMJ",)),
+        "primary-lateral-sclerosis": (("UMN",), ("UMN",)),
+        "progressive-muscular-atrophy": (("LMN",), ("LMN",)),
+        "myopathy": (("muscle",), ("muscle",)),
     }
-    for disease_id, lesions in expected.items():
+    for disease_id, (lesions, typical) in expected.items():
         disease = content.diseases_by_id[disease_id]
-        assert disease.lesions == lesions
-        assert evaluate(content, disease.typical).lesions == lesions
+        assert disease.lesions == lesions, disease_id
+        assert evaluate(content, disease.typical).lesions == typical, disease_id
 
 
 def test_polyneuropathy_loses_the_ankle_jerks(content: Content) -> None:

@@ -185,3 +185,13 @@ def test_peripheral_nerve_lesion_loses_sensation_in_its_territory(content: Conte
 def test_ventral_root_lesion_is_purely_motor(content: Content) -> None:
     for site in ("ventral-root-c5-left", "ventral-root-l5-right", "anterior-horn-c5-left"):
         assert all(not x.sensory_loss for x in evaluate(content, [site]).findings), site
+
+
+def test_tongue_deviates_only_when_one_half_is_weak(content: Content) -> None:
+    one = found(content, "hypoglossal-nucleus-left")
+    both = found(content, "hypoglossal-nucleus-left", "hypoglossal-nucleus-right")
+    assert "tongue-deviation" in one[("tongue", "left")].signs
+    for side in SIDES:
+        assert both[("tongue", side)].lesions == ("LMN",)
+        assert "tongue-deviation" not in both[("tongue", side)].signs
+        assert {"atrophy", "fasciculations"} <= set(both[("tongue", side)].signs)
