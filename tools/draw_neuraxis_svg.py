@@ -8,12 +8,18 @@ run tools/preview_svg.py to check ids, sizes, gaps and text.
 
 Coordinates are written for the viewer's LEFT half (= patient's RIGHT side)
 and mirrored about the midline for the other half.
+
+Syndrome sites (a lesion of several structures at one level) are drawn as white "tabs" with
+a bold label: brainstem syndromes in the gutters beside their level, cord syndromes as a row
+at C5 and a block at T6 ("1/2" tabs beside the cord for the hemisections, midline tabs inside
+the cord between the lateral corticospinal tracts). Their labels are in deco-tab-labels,
+drawn above the sites, so that a site element holds only its shape.
 """
 
 import math
 from pathlib import Path
 
-W, H = 1150, 1000
+W, H = 1150, 1080  # 80 taller than the first version: room for the conus and the cauda equina
 MID = W / 2  # 575
 
 UMN = "#1f4e9c"
@@ -30,6 +36,8 @@ FONT = "DejaVu Sans"  # a single family: Qt takes a comma list as one name
 
 SITE_UMN = dict(fill="#8fb3ec", fo="0.4", stroke=UMN)
 SITE_LMN = dict(fill="#f5b684", fo="0.45", stroke=LMN)
+SITE_MIXED = dict(fill="#c4b0e4", fo="0.45", stroke="#5b3f8c")  # conus: UMN and LMN together
+SITE_TAB = dict(fill="#ffffff", fo="0.92", stroke="#2b2b2b")  # syndrome tabs (badges)
 
 
 def f(v):
@@ -257,6 +265,8 @@ def MC(cubics, m):
 # Outline of the cerebrum + brainstem + cord, viewer's left half, running
 # from the bottom of the interhemispheric fissure to the tip of the conus.
 FISSURE_Y = 160
+CONE_Y = 944  # the cord starts to taper into the conus here (just below the L5 root)
+CONUS_TIP = 1022  # y of the tip of the cord
 HEMI = [
     ("M", (569, FISSURE_Y)),
     ("L", (569, 86)),
@@ -273,12 +283,9 @@ STEM = [
     ("C", (422, 480), (440, 500), (482, 502)),  # pons, lower
     ("C", (482, 530), (485, 555), (484, 575)),  # medulla
     ("C", (483, 600), (468, 615), (468, 645)),  # cervicomedullary junction
-    ("L", (468, 735)),  # cervical enlargement
-    ("C", (468, 762), (489, 770), (489, 795)),
-    ("L", (489, 850)),  # thoracic cord
-    ("C", (489, 872), (476, 878), (476, 898)),
-    ("L", (476, 935)),  # lumbar enlargement
-    ("C", (476, 962), (556, 972), (575, 994)),  # conus
+    ("L", (468, CONE_Y)),  # spinal cord (schematic: one width, room for the syndrome tabs inside)
+    ("C", (468, CONE_Y + 24), (524, CONE_Y + 18), (529, CONE_Y + 36)),  # below the lumbar enlargement
+    ("C", (534, CONE_Y + 52), (568, CONUS_TIP - 14), (575, CONUS_TIP)),  # conus medullaris (tapering tip)
 ]
 
 HEMI_CUBICS = cubics_of(
@@ -374,11 +381,20 @@ ARM_ORIGIN, _ = contour_point(2, 0.66, 11)
 LEG_ORIGIN = (558, 104)
 
 FAC_NUC = (452, 486)  # facial nucleus (left half)
-C5_SOMA = (553, 712)
-L4_SOMA = (553, 910)
+XII_NUC = (553, 507)  # hypoglossal nucleus (left half): paramedian, rostral medulla
 ROW_FACE = 486
 ROW_C5 = 712
-ROW_L5 = 910  # level with the L4 motor neuron: straight root
+ROW_L5 = 940  # level with the L4 motor neuron: straight root
+C5_SOMA = (553, ROW_C5)
+L4_SOMA = (553, ROW_L5)
+LCST_X = 486  # lateral corticospinal tract in the cord (left half)
+# cord syndrome rows: columns (left half) and rows
+HEMI_X0, HEMI_X1 = 414, 458  # hemisection tab, beside the cord
+LCST_X0, LCST_X1 = 464, 504  # lateral corticospinal site
+MIDTAB_X0 = 510  # midline tabs span MIDTAB_X0 .. mx(MIDTAB_X0)
+C5_TAB_Y0, C5_TAB_Y1 = 620, 682  # C5 row of tabs (above the C5 row of the LMN)
+T6_Y0, T6_Y1 = 782, 876  # T6 block (two rows of midline tabs)
+T6_MID = (T6_Y0 + T6_Y1) / 2
 
 # UMN main bundle (viewer's-left hemisphere) from convergence to the crossing
 # and down the opposite (viewer's-right) lateral column.
@@ -388,15 +404,14 @@ MAIN_STEM = [
     ("C", (506, 352), (510, 380), (512, 404)),  # cerebral peduncle
     ("L", (516, 478)),  # basis pontis
     ("C", (520, 505), (526, 535), (530, 556)),  # pyramid
-    ("C", (534, 585), (652, 600), (656, 636)),  # decussation
-    ("L", (656, 738)),  # lateral CST, cervical (opposite side)
-    ("C", (656, 758), (641, 762), (641, 782)),
-    ("L", (641, 850)),  # thoracic
-    ("C", (641, 870), (653, 872), (653, 888)),
-    ("C", (653, 900), (628, 904), (608, 907)),  # ends on the L4 anterior horn
+    ("C", (534, 585), (mx(LCST_X) - 4, 600), (mx(LCST_X), 640)),  # decussation
+    ("L", (mx(LCST_X), ROW_L5 - 40)),  # lateral CST, cervical + thoracic (opposite side)
+    ("C", (mx(LCST_X), ROW_L5 - 18), (636, ROW_L5 - 5), (608, ROW_L5 - 3)),  # ends on the L4 anterior horn
 ]
-C5_COLLATERAL = [("M", (656, 686)), ("C", (640, 688), (622, 694), (609, 703))]
-CB_CONTRA = [("M", (516, 478)), ("C", (560, 482), (640, 486), (688, 486))]
+C5_COLLATERAL = [("M", (mx(LCST_X), 678)), ("C", (648, 682), (622, 692), (609, 703))]
+# crossed corticobulbar fibres leave the main bundle high in the pons, so that they pass
+# above the hypoglossal nuclei on their way to the opposite facial nucleus
+CB_CONTRA = [("M", (514, 440)), ("C", (580, 444), (662, 452), (688, 486))]
 CB_IPSI = [("M", (512, 412)), ("C", (484, 414), (458, 426), (455, 474))]
 
 
@@ -449,8 +464,59 @@ def l5_branch(sign):
 
 
 NMJ_X = 160
+CONUS_Y0 = ROW_L5 + 34  # conus site top (below the L4 anterior horn site)
+CAUDA_Y0, CAUDA_Y1 = CONUS_TIP + 6, 1064  # cauda equina: site top, root ends
+# roots (left half): they leave the edge of the conus (parameters along its outline curve)
+# and end spread out a little: (x, y) of the start, x of the end
+_CONUS = (STEM[-2][3],) + STEM[-1][1:]  # the taper, from the shoulder to the tip
+CAUDA_ROOTS = [bez(_CONUS, t) + (xe,) for t, xe in ((0.06, 506), (0.3, 524), (0.55, 541), (0.8, 558))]
+
+
+def _conus_site():
+    """The lower part of the cone (below the L4 anterior horn site), its outline inset by 3."""
+    y0 = ROW_L5 + 37  # the inset moves the top edge up by ~2
+    t0 = min((abs(bez(_CONUS, i / 400)[1] - y0), i / 400) for i in range(401))[1]
+    left = sub(_CONUS, t0, 1.0)
+    left = offset_cubic(left, 3)  # inwards (towards the midline)
+    right = tuple(mp(q) for q in left)
+    a = left[0]
+    return [
+        ("M", a),
+        ("L", right[0]),
+        ("C", right[1], right[2], (MID, right[3][1])),
+        ("C", left[2], left[1], a),
+        ("Z",),
+    ]
+
+
 LS_LABEL_X = 352  # "Lumbosacral / plexus" label, under the plexus
-LEG_X, LEG_Y, LEG_H = 836, 763, 80  # legend box (right edge at 1138)
+LEG_X, LEG_Y, LEG_H = 836, 788, 80  # legend box (right edge at 1138), beside the T6 block
+# Brainstem syndrome tabs (left half): id stem, box (x0, y0, x1, y1), label lines
+BRAINSTEM_TABS = [
+    ("weber", (336, 344, 452, 392), ["Weber"]),
+    ("millard-gubler", (302, 402, 412, 470), ["Millard-", "Gubler"]),
+    ("medial-medullary", (322, 522, 466, 590), ["Medial", "medullary"]),
+]
+# midline cord tabs: id, (y0, y1), label
+MIDLINE_TABS = [
+    ("central-cord-c5", (C5_TAB_Y0, 674), "central"),
+    ("anterior-cord-t6", (T6_Y0, T6_Y0 + 44), "anterior"),
+    ("posterior-columns-t6", (T6_Y1 - 44, T6_Y1), "posterior"),
+]
+CAUDA_SITE = [
+    ("M", (528, CAUDA_Y0)),
+    ("L", (622, CAUDA_Y0)),
+    ("C", (640, CAUDA_Y0), (656, CAUDA_Y1 - 10), (656, CAUDA_Y1 + 2)),
+    ("C", (656, CAUDA_Y1 + 6), (652, CAUDA_Y1 + 8), (646, CAUDA_Y1 + 8)),
+    ("L", (504, CAUDA_Y1 + 8)),
+    ("C", (498, CAUDA_Y1 + 8), (494, CAUDA_Y1 + 6), (494, CAUDA_Y1 + 2)),
+    ("C", (494, CAUDA_Y1 - 10), (510, CAUDA_Y0), (528, CAUDA_Y0)),
+    ("Z",),
+]
+CONUS_SITE = _conus_site()
+CONUS_LABEL = (640, 1004)  # start of "Conus medullaris" (right of the conus)
+VR_LABEL = (752, 668)  # start of "Ventral root" (right gutter, above and beside the C5 root)
+CAUDA_LABEL = (668, 1058)  # start of "Cauda equina" (right of the roots)
 MUSCLE_X0, MUSCLE_X1 = 24, 130
 
 
@@ -572,7 +638,22 @@ def draw():
         stroke_width=2,
     )
     comment("Anterior median fissure between the pyramids")
-    path_el("M 575,508 L 575,554", fill="none", stroke=OUTLINE, stroke_width=2)
+    path_el("M 575,528 L 575,564", fill="none", stroke=OUTLINE, stroke_width=2)
+
+    comment(
+        "Cauda equina: lumbar and sacral roots fanning out below the conus, filum terminale in the middle"
+    )
+    for x_top, y_top, x_bot in CAUDA_ROOTS:
+        for m in (False, True):
+            a, b = M((x_top, y_top), m), M((x_bot, CAUDA_Y1), m)
+            path_el(
+                f"M {f(a[0])},{f(a[1])} C {f(a[0])},{f(a[1] + 22)} {f(b[0])},{f(b[1] - 26)} {f(b[0])},{f(b[1])}",
+                fill="none",
+                stroke=LMN,
+                stroke_width=2.5,
+                stroke_linecap="round",
+            )
+    path_el(f"M {MID},{CONUS_TIP} L {MID},{CAUDA_Y1 + 2}", fill="none", stroke=OUTLINE, stroke_width=1.5)
 
     comment("Anterior horns (grey matter) at C5 and L4")
 
@@ -589,10 +670,12 @@ def draw():
         for cy in (C5_SOMA[1], L4_SOMA[1]):
             path_el(MP(horn(C5_SOMA[0], cy), m), fill=GREY, stroke="#555555", stroke_width=2)
 
-    comment("Facial nuclei (pons)")
+    comment("Facial nuclei (pons), hypoglossal nuclei (medulla), oculomotor nuclei (midbrain)")
     for m in (False, True):
         p = M(FAC_NUC, m)
         out(f'<circle cx="{f(p[0])}" cy="{f(p[1])}" r="9" fill="{LMN}" stroke="#ffffff" stroke-width="2"/>')
+        p = M(XII_NUC, m)
+        out(f'<circle cx="{f(p[0])}" cy="{f(p[1])}" r="8" fill="{LMN}" stroke="#ffffff" stroke-width="2"/>')
 
     comment("Half faces (patient's right face on the viewer's left), facial muscles")
     for m in (False, True):
@@ -676,7 +759,7 @@ def draw():
             out(
                 f'<circle cx="{f(q[0])}" cy="{f(q[1])}" r="9" fill="{UMN}" stroke="#ffffff" stroke-width="2"/>'
             )
-        for p in ((609, 703), (608, 907)):
+        for p in ((609, 703), (608, ROW_L5 - 3)):
             q = M(p, m)
             out(f'<circle cx="{f(q[0])}" cy="{f(q[1])}" r="5" fill="{UMN}" stroke="none"/>')
     close_g()
@@ -749,12 +832,13 @@ def draw():
     text_el(MID, 286, "Internal", 22, anchor="middle")
     text_el(MID, 310, "capsule", 22, anchor="middle")
     comment("Brainstem (labelled on the viewer's right, beyond the free gutter)")
-    LX = 862
+    LX = 880  # beyond the syndrome tabs of the right gutter
     for y, s in (
         (380, "Midbrain (peduncle)"),
-        (440, "Pons (basis)"),
-        (566, "Medulla (pyramid)"),
-        (608, "Decussation"),
+        (447, "Pons (basis)"),
+        (534, "XII nucleus"),  # below the facial row; the nuclei are the small squares above the pyramids
+        (567, "Medulla (pyramid)"),
+        (602, "Decussation"),
     ):
         out(f'<path d="M {LX - 4},{y - 16} L {LX - 16},{y - 9} L {LX - 4},{y - 2} Z" fill="{INK}"/>')
         text_el(LX, y, s, 24)
@@ -766,22 +850,29 @@ def draw():
     text_el(240, 672, "Radial n.", 22, anchor="middle")
     text_el(347, 646, "Brachial", 22, anchor="middle")
     text_el(347, 670, "plexus", 22, anchor="middle")
-    comment("Spinal levels (inside the cord)")
-    text_el(MID, 664, "C5", 26, anchor="middle", bold=True)
-    text_el(MID, 816, "T6", 26, anchor="middle", bold=True)
-    text_el(MID, 870, "L4/L5", 26, anchor="middle", bold=True)
+    comment("Spinal levels: C5 and T6 are written in the hemisection tabs; L4/L5 inside the cord")
+    text_el(MID, ROW_L5 - 38, "L4/L5", 26, anchor="middle", bold=True)
+    comment("Caption of the cord syndrome tabs (once, beside the T6 row)")
+    text_el(HEMI_X0 - 12, T6_Y0 + 30, "Cord syndromes", 22, anchor="end", bold=True)
+    text_el(HEMI_X0 - 12, T6_Y0 + 58, "\u00bd = hemisection", 22, anchor="end")
     comment("Cord and lumbar row")
-    text_el(462, 772, "Lateral corticospinal tract", 22, anchor="end")
-    out(f'<path d="M 467,764 L 492,758" fill="none" stroke="{INK}" stroke-width="1.5"/>')
+    text_el(462, 768, "Lateral corticospinal tract", 22, anchor="end")
+    out(f'<path d="M 467,760 L {LCST_X - 3},756" fill="none" stroke="{INK}" stroke-width="1.5"/>')
     NCX = (L5_NERVE_X0 + L5_NERVE_X1) / 2
     BOT = ROW_L5 + 74  # common baseline of the labels under the lumbar row
     text_el(NCX, ROW_L5 - L5_SPLIT - L5_BOX_HH - 17, "Common peroneal n.", 22, anchor="middle")
     text_el(NCX, BOT, "Tibial n.", 22, anchor="middle")
     text_el(LS_LABEL_X, BOT - 22, "Lumbosacral", 22, anchor="middle")
     text_el(LS_LABEL_X, BOT, "plexus", 22, anchor="middle")
-    text_el(mx(433), BOT, "Ventral root", 22, anchor="middle")
-    text_el(680, 772, "Anterior horn", 22)
-    out(f'<path d="M 676,758 L 614,734" fill="none" stroke="{INK}" stroke-width="1.5"/>')
+    text_el(VR_LABEL[0], VR_LABEL[1], "Ventral root", 22)
+    out(
+        f'<path d="M {VR_LABEL[0] - 2},{VR_LABEL[1] + 4} L {mx(426)},{ROW_C5 - 14}" fill="none" stroke="{INK}" stroke-width="1.5"/>'
+    )
+    text_el(694, 768, "Anterior horn", 22)
+    out(f'<path d="M 690,756 L 614,734" fill="none" stroke="{INK}" stroke-width="1.5"/>')
+    comment("Conus medullaris and cauda equina")
+    text_el(CONUS_LABEL[0], CONUS_LABEL[1], "Conus medullaris", 22)
+    text_el(CAUDA_LABEL[0], CAUDA_LABEL[1], "Cauda equina", 22)
     close_g()
     out()
 
@@ -817,9 +908,10 @@ def draw():
     open_g('id="deco-sites" stroke-width="2"')
 
     def site(sid, kind, shapes):
-        st = SITE_UMN if kind == "umn" else SITE_LMN
+        st = {"umn": SITE_UMN, "lmn": SITE_LMN, "mixed": SITE_MIXED, "tab": SITE_TAB}[kind]
+        extra = ' stroke-width="2.5"' if kind == "tab" else ""
         open_g(
-            f'id="{sid}" class="site" fill="{st["fill"]}" fill-opacity="{st["fo"]}" stroke="{st["stroke"]}"'
+            f'id="{sid}" class="site" fill="{st["fill"]}" fill-opacity="{st["fo"]}" stroke="{st["stroke"]}"{extra}'
         )
         for s in shapes:
             out(s)
@@ -861,13 +953,14 @@ def draw():
         site(f"corona-radiata-{X}", "umn", [rect_m(412, 196, 508, 246, m)])
         site(f"internal-capsule-{X}", "umn", [pth(IC_SITE, m)])
         site(f"cerebral-peduncle-{X}", "umn", [rect_m(478, 344, 550, 398, m)])
-        site(f"basis-pontis-{X}", "umn", [rect_m(474, 420, 552, 472, m)])
-        site(f"medullary-pyramid-{X}", "umn", [rect_m(490, 508, 560, 556, m)])
-        site(f"lateral-corticospinal-c5-{X}", "umn", [rect_m(471, 626, 517, 688, m, 8)])
-        site(f"lateral-corticospinal-t6-{X}", "umn", [rect_m(486, 776, 532, 836, m, 8)])
+        site(f"basis-pontis-{X}", "umn", [rect_m(474, 416, 552, 462, m)])
+        site(f"hypoglossal-nucleus-{X}", "lmn", [rect_m(532, 478, 572, 520, m, 8)])
+        site(f"medullary-pyramid-{X}", "umn", [rect_m(490, 526, 560, 566, m)])
+        site(f"lateral-corticospinal-c5-{X}", "umn", [rect_m(LCST_X0, 626, LCST_X1, 682, m, 8)])
+        site(f"lateral-corticospinal-t6-{X}", "umn", [rect_m(LCST_X0, T6_Y0, LCST_X1, T6_Y0 + 44, m, 8)])
         site(f"anterior-horn-c5-{X}", "lmn", [rect_m(524, 680, 569, 740, m, 8)])
-        site(f"anterior-horn-l4-{X}", "lmn", [rect_m(524, 880, 569, 938, m, 8)])
-        site(f"ventral-root-c5-{X}", "lmn", [rect_m(406, ROW_C5 - 23, 460, ROW_C5 + 23, m)])
+        site(f"anterior-horn-l4-{X}", "lmn", [rect_m(524, ROW_L5 - 30, 569, ROW_L5 + 28, m, 8)])
+        site(f"ventral-root-c5-{X}", "lmn", [rect_m(406, ROW_C5 - 23, 458, ROW_C5 + 23, m)])
         site(f"ventral-root-l5-{X}", "lmn", [rect_m(406, ROW_L5 - 23, 462, ROW_L5 + 23, m)])
         site(f"brachial-plexus-{X}", "lmn", [rect_m(300, ROW_C5 - 30, 394, ROW_C5 + 30, m)])
         site(f"lumbosacral-plexus-{X}", "lmn", [rect_m(300, ROW_L5 - 30, 394, ROW_L5 + 30, m)])
@@ -906,7 +999,39 @@ def draw():
             ],
         )
     comment("midline")
-    site("pyramidal-decussation", "umn", [rect(533, 564, 84, 50)])
+    site("pyramidal-decussation", "umn", [rect(533, 572, 84, 42)])
+    site("conus-medullaris", "mixed", [pth(CONUS_SITE, False)])
+    site("cauda-equina", "lmn", [pth(CAUDA_SITE, False)])
+
+    comment(
+        "Syndrome tabs: a lesion of several structures at one level (labels drawn above, in deco-tab-labels)"
+    )
+    for m in (False, True):
+        X = "left" if m else "right"
+        for sid, box, _lines in BRAINSTEM_TABS:
+            site(f"{sid}-{X}", "tab", [rect_m(*box, m, 10)])
+        site(f"hemisection-c5-{X}", "tab", [rect_m(HEMI_X0, C5_TAB_Y0, HEMI_X1, C5_TAB_Y1, m, 10)])
+        site(f"hemisection-t6-{X}", "tab", [rect_m(HEMI_X0, T6_Y0, HEMI_X1, T6_Y1, m, 10)])
+    for sid, (y0, y1), _word in MIDLINE_TABS:
+        site(sid, "tab", [rect(MIDTAB_X0, y0, mx(MIDTAB_X0) - MIDTAB_X0, y1 - y0, 10)])
+    close_g()
+
+    comment("======== Labels of the syndrome tabs ========")
+    open_g(f'id="deco-tab-labels" font-family="{FONT}" font-weight="bold" fill="{INK}" text-anchor="middle"')
+    for m in (False, True):
+        for _sid, (x0, y0, x1, y1), lines_ in BRAINSTEM_TABS:
+            cx = mx((x0 + x1) / 2) if m else (x0 + x1) / 2
+            n = len(lines_)
+            base = (y0 + y1) / 2 + 8 - (n - 1) * 13
+            for i, word in enumerate(lines_):
+                out(f'<text x="{f(cx)}" y="{f(base + 26 * i)}" font-size="22">{word}</text>')
+        cx = mx((HEMI_X0 + HEMI_X1) / 2) if m else (HEMI_X0 + HEMI_X1) / 2
+        for (y0, y1), level in (((C5_TAB_Y0, C5_TAB_Y1), "C5"), ((T6_Y0, T6_Y1), "T6")):
+            mid = (y0 + y1) / 2
+            out(f'<text x="{f(cx)}" y="{f(mid - 3)}" font-size="28">\u00bd</text>')
+            out(f'<text x="{f(cx)}" y="{f(mid + 23)}" font-size="22">{level}</text>')
+    for _sid, (y0, y1), word in MIDLINE_TABS:
+        out(f'<text x="{MID}" y="{f((y0 + y1) / 2 + 8)}" font-size="22">{word}</text>')
     close_g()
     ind -= 1
     out("</svg>")

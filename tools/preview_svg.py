@@ -2,7 +2,7 @@
 """Render and sanity-check the Neuraxis diagram (assets/svg/neuraxis.svg).
 
 Usage:
-    QT_QPA_PLATFORM=offscreen python tools/preview_svg.py [SVG] [--out DIR]
+    QT_QPA_PLATFORM=offscreen python tools/preview_svg.py [SVG] [--out DIR] [--sites ID ...]
 
 What it does
   * renders the SVG with Qt's QSvgRenderer (the renderer the app uses) to
@@ -10,8 +10,9 @@ What it does
     and reports any Qt warning printed while loading/rendering;
   * checks the SVG Tiny subset rules (no DOCTYPE/entities/script/image/
     external refs/filters/masks/markers/patterns/<style>), the root element
-    and the viewBox size;
-  * checks the lesion-site contract: all 43 site ids exist exactly once,
+    and the viewBox size (0 0 W H with 1000 <= W <= 1150, 1000 <= H <= 1080);
+  * checks the lesion-site contract: every site id of content/sites.yaml
+    (plus any given with --sites, for sites not yet in the content) exists exactly once,
     each carries class="site" (and nothing else does), each site shape (a
     site element itself, or each child shape of a site group) is at least
     40 x 40 user units, and no two shapes of different sites have bounding
@@ -99,8 +100,8 @@ def check_format(text: str, rep: Report) -> ET.Element | None:
     if root.get("version") != "1.2" or root.get("baseProfile") != "tiny":
         rep.error('root must have version="1.2" baseProfile="tiny"')
     vb = [float(v) for v in (root.get("viewBox") or "0 0 0 0").replace(",", " ").split()]
-    if len(vb) != 4 or vb[0] != 0 or vb[1] != 0 or vb[3] != 1000 or not 1000 <= vb[2] <= 1150:
-        rep.error(f"viewBox must be 0 0 W 1000 with 1000<=W<=1150, got {vb}")
+    if len(vb) != 4 or vb[0] != 0 or vb[1] != 0 or not 1000 <= vb[3] <= 1080 or not 1000 <= vb[2] <= 1150:
+        rep.error(f"viewBox must be 0 0 W H with 1000<=W<=1150 and 1000<=H<=1080, got {vb}")
     if root.get("width") != f"{vb[2]:g}" or root.get("height") != f"{vb[3]:g}":
         rep.error("width/height must equal the viewBox size")
     for el in root.iter():
@@ -279,7 +280,20 @@ def main(argv=None) -> int:
     ap.add_argument("svg", nargs="?", default=str(DEFAULT_SVG))
     ap.add_argument("--out", default="/tmp", help="directory for the preview PNGs")
     ap.add_argument("--no-render", action="store_true", help="skip rendering and pixel checks")
+    ap.add_argument(
+        "--sites",
+        nargs="+",
+        default=[],
+        metavar="ID",
+        help="extra site ids to check, e.g. sites drawn before content/sites.yaml lists them "
+        "(commas or spaces between ids)",
+    )
     args = ap.parse_args(argv)
+    extra = [i for arg in args.sites for i in arg.replace(",", " ").split()]
+    if extra:
+        global SITE_IDS, SIDED
+        SITE_IDS = SITE_IDS + [i for i in extra if i not in SITE_IDS]
+        SIDED = sorted({sid.rsplit("-", 1)[0] for sid in SITE_IDS if sid.endswith(("-left", "-right"))})
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     path = Path(args.svg)
