@@ -249,6 +249,24 @@ def _check_anatomy(c: _Checker) -> None:  # noqa: PLR0912 - one flat list of ind
             c.error("anatomy", at, f"cranial muscle group {group.id!r} takes no segments, plexus or bundle")
         if not group.refs:
             c.error("anatomy", at, f"muscle group {group.id!r} cites no reference (refs: [...])")
+    for index, reflex in enumerate(anatomy.reflexes):
+        at = ("reflexes", index)
+        c.known("anatomy", (*at, "effector"), reflex.effector, groups, "muscle group")
+        effector = groups.get(reflex.effector)
+        for j, segment in enumerate(reflex.segments):
+            if effector is not None and segment not in effector.segments:
+                c.error("anatomy", (*at, "segments", j), f"{segment} is not a segment of {effector.id!r}")
+        c.refs("anatomy", (*at, "refs"), reflex.refs)
+        if not reflex.refs:
+            c.error("anatomy", at, f"reflex {reflex.id!r} cites no reference (refs: [...])")
+
+
+def _check_sensory(c: _Checker) -> None:
+    anatomy: s.AnatomyFile = c.sources["anatomy"].parsed
+    body: s.BodyFile = c.sources["body"].parsed
+    regions = {r.id for r in body.regions}
+    nerves = {n.id for n in anatomy.nerves}
+    plexuses = {p.id for p in anatomy.plexuses}
     for index, skin in enumerate(anatomy.skin_fields):
         at = ("skin_fields", index)
         c.known("anatomy", (*at, "region"), skin.region, regions, "region")
@@ -261,16 +279,11 @@ def _check_anatomy(c: _Checker) -> None:  # noqa: PLR0912 - one flat list of ind
         if not skin.refs:
             c.error("anatomy", at, f"skin field {skin.id!r} cites no reference (refs: [...])")
     c.unique("anatomy", "skin_fields", (s.id for s in anatomy.skin_fields), "skin field")
-    for index, reflex in enumerate(anatomy.reflexes):
-        at = ("reflexes", index)
-        c.known("anatomy", (*at, "effector"), reflex.effector, groups, "muscle group")
-        effector = groups.get(reflex.effector)
-        for j, segment in enumerate(reflex.segments):
-            if effector is not None and segment not in effector.segments:
-                c.error("anatomy", (*at, "segments", j), f"{segment} is not a segment of {effector.id!r}")
-        c.refs("anatomy", (*at, "refs"), reflex.refs)
-        if not reflex.refs:
-            c.error("anatomy", at, f"reflex {reflex.id!r} cites no reference (refs: [...])")
+    c.unique("anatomy", "cord_parts", (p.id for p in anatomy.cord_parts), "cord part")
+    for index, part in enumerate(anatomy.cord_parts):
+        for key in ("carries", "if_cut"):
+            what = f"{key} of cord part {part.id!r}"
+            c.cited("anatomy", ("cord_parts", index, key), [getattr(part, key)], what)
 
 
 def _check_signs(c: _Checker) -> None:
@@ -420,6 +433,26 @@ def _check_comparison_and_faq(c: _Checker) -> None:
         c.cited("faq", ("faq", index, "answer"), question.answer, "this answer")
 
 
+def _check_companion_svgs(c: _Checker) -> None:
+    """The body map needs an element per region and side, the cord section one per cord part."""
+    body: s.BodyFile = c.sources["body"].parsed
+    anatomy: s.AnatomyFile = c.sources["anatomy"].parsed
+    try:
+        body_ids = scan_svg(paths.svg_dir() / "body.svg").ids
+        cord_ids = scan_svg(paths.svg_dir() / "cord.svg").ids
+    except ContentError as error:
+        c.problems += error.problems
+        return
+    for index, region in enumerate(body.regions):
+        for side in ("right", "left"):
+            if f"body-{region.id}-{side}" not in body_ids:
+                c.error("body", ("regions", index), f"body.svg has no element body-{region.id}-{side}")
+    for index, part in enumerate(anatomy.cord_parts):
+        sided = {f"xs-{part.id}-right", f"xs-{part.id}-left"}
+        if f"xs-{part.id}" not in cord_ids and not sided <= cord_ids.keys():
+            c.error("anatomy", ("cord_parts", index), f"cord.svg has no element xs-{part.id}(-right/-left)")
+
+
 def _check_physiology(c: _Checker) -> None:
     physiology: s.PhysiologyFile = c.sources["physiology"].parsed
     c.cited("physiology", ("schematic",), physiology.schematic, "the schematic note")
@@ -465,6 +498,7 @@ def _check_svg(c: _Checker, svg_path: Path, sites: list[SiteInfo]) -> None:
                 ("sites", template_index[info.id], "id"),
                 f"site {info.id!r} has no element with id={info.id!r} in {svg_path.name}",
             )
+    _check_companion_svgs(c)
     known = {site.id for site in sites}
     for element_id, line in scan.site_classed.items():
         if element_id not in known:
@@ -521,6 +555,7 @@ def load_content(
         _check_references,
         _check_body,
         _check_anatomy,
+        _check_sensory,
         _check_signs,
         _check_comparison_and_faq,
         _check_physiology,

@@ -113,6 +113,16 @@ class SkinField(_Strict, kw_only=True, frozen=True):
     refs: list[RefKey] = []
 
 
+class CordPart(_Strict, kw_only=True, frozen=True):
+    """A part of the cord's cross-section: what runs in it and what cutting it does.
+    In both texts $side / $other / $level become the part's side, the other side and the level."""
+
+    id: Id
+    name: Text
+    carries: Text
+    if_cut: Text
+
+
 class Reflex(_Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
@@ -133,6 +143,7 @@ class AnatomyFile(_Strict, kw_only=True, frozen=True):
     muscle_groups: Annotated[list[MuscleGroup], msgspec.Meta(min_length=1)]
     reflexes: list[Reflex] = []
     skin_fields: list[SkinField] = []
+    cord_parts: list[CordPart] = []
     sensory_crossing_offset: Annotated[int, msgspec.Meta(ge=0, le=3)] = 1
     """How many segments pain and temperature fibres ascend before crossing in the commissure."""
 

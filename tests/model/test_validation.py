@@ -214,3 +214,9 @@ def test_duplicate_yaml_key(workdir: Path) -> None:
     assert problems(workdir) == [
         f"{workdir / 'body.yaml'}:{line + 1}: invalid YAML: duplicate key 'name' (first on line {line})"
     ]
+
+
+def test_a_region_missing_from_the_body_map_is_reported(workdir: Path) -> None:
+    line = edit(workdir / "body.yaml", "  - id: tongue\n", "  - id: elbow\n    name: Elbow\n  - id: tongue\n")
+    found = problems(workdir)
+    assert f"{workdir / 'body.yaml'}:{line}: body.svg has no element body-elbow-right" in found

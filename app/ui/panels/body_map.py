@@ -1,0 +1,283 @@
+"""The body map: a front-view figure whose regions show what the selected lesion does there.
+
+Each region on each side is filled by lesion type (pattern + colour + label in the key) and by
+sensory loss (its own pattern and outline). Hovering a region lists its findings; clicking it (or
+Enter on the focused region) asks the selection which lesion sites would weaken it, and the
+answer is listed under the map, each site a link that selects it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from app import paths
+from app.model.content import Content
+from app.model.findings import Finding
+from app.model.geometry import load_geometry
+from app.model.pathway import SIDES
+from app.ui import theme
+from app.ui.panels.base import EVERYTHING, FollowingPanel
+from app.ui.panels.overlay import PartsView
+from app.ui.panels.overlay_style import Layer, lesion_layer, paint_layers
+from app.ui.panels.richtext import RichBrowser, esc
+from app.ui.selection import Change, SelectionModel
+
+SVG_NAME = "body.svg"
+SITE_SCHEME = "site"
+WIDE_RATIO = 0.95
+"""At least this wide for its height: the answer goes beside the figure, under the key."""
+MIN_ANSWER_PX = 150
+MIN_PART = 44.0
+"""Eye and tongue halves are small: their hit shapes grow to this many figure units."""
+SPATIAL_ORDER = ("face-upper", "eye", "face-lower", "tongue", "arm", "hand", "trunk", "leg", "foot")
+SENSORY_COLOURS = {"pain-temperature": "#d81b60", "vibration-proprioception": "#00838f"}
+"""Pink and teal: visible on white, unlike the UMN / LMN / NMJ / muscle colours, not yellow or grey."""
+SENSORY_NAMES = {
+    "pain-temperature": "Pain and temperature",
+    "vibration-proprioception": "Vibration and position sense",
+}
+PROMPT = (
+    "<p><b>Click a body region</b> (or Tab to it and press Enter) to list the lesion sites that would "
+    "weaken it.</p><p class='small'>Front view: the patient's right is on your left.</p>"
+)
+
+
+def _tile(modality: str, colour: QColor) -> QPixmap:
+    pixmap = QPixmap(8, 8)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if modality == "pain-temperature":  # vertical strokes
+        painter.fillRect(QRectF(3, 0, 1.4, 8), colour)
+    else:  # small rings
+        painter.setPen(QPen(colour, 1.0))
+        painter.drawEllipse(QPointF(4, 4), 2.2, 2.2)
+    painter.end()
+    return pixmap
+
+
+def sensory_layer(modality: str) -> Layer:
+    colour = QColor(SENSORY_COLOURS.get(modality, theme.TEXT))
+    outline = "dashes" if modality == "pain-temperature" else "beads"
+    return Layer(colour.name(), QBrush(_tile(modality, colour)), outline)
+
+
+def layers_swatch(layers: Sequence[Layer], width: int = 50, height: int = 32, ratio: float = 1.0) -> QPixmap:
+    """A legend sample drawn exactly as the parts are (wide enough to show dashes and beads)."""
+    pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(QColor(theme.BACKGROUND))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def box(depth: float) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(3, 3, width - 6, height - 6).adjusted(depth, depth, -depth, -depth), 4, 4)
+        return path
+
+    paint_layers(painter, box(0), layers, lambda n: box(7 * n))
+    painter.end()
+    return pixmap
+
+
+def region_name(content: Content, region: str, side: str) -> str:
+    region_info = content.regions_by_id.get(region)
+    name = region_info.name if region_info else region.replace("-", " ")
+    return f"{side.capitalize()} {name[:1].lower()}{name[1:]}"
+
+
+def modality_name(content: Content, modality: str) -> str:
+    info = content.modalities.get(modality)
+    return info.name if info else SENSORY_NAMES.get(modality, modality)
+
+
+def finding_lines(content: Content, finding: Finding) -> list[str]:
+    """What the region shows, one line per lesion type and one for sensory loss."""
+    lines = []
+    for lesion in finding.lesions:
+        signs = dict.fromkeys(e.sign for e in finding.evidence if e.lesion == lesion)
+        names = ", ".join(content.signs_by_id[s].name for s in signs if s in content.signs_by_id)
+        short = content.lesion_types[lesion].short if lesion in content.lesion_types else lesion
+        lines.append(f"{short} - {names}" if names else short)
+    lost = [modality_name(content, m) for m in finding.sensory_loss]
+    if lost:
+        lines.append(" and ".join(lost).capitalize() + " lost")
+    return lines
+
+
+class BodyMapView(PartsView):
+    """The figure; parts are keyed ``REGION-SIDE`` (``hand-right``)."""
+
+    def __init__(self, selection: SelectionModel, svg_path: Path, parent: QWidget | None = None) -> None:
+        content = selection.content
+        available = set(re.findall(r'id="body-([a-z0-9-]+)"', svg_path.read_text(encoding="utf-8")))
+        regions = sorted(
+            (r.id for r in content.regions),
+            key=lambda r: SPATIAL_ORDER.index(r) if r in SPATIAL_ORDER else len(SPATIAL_ORDER),
+        )
+        parts = [
+            (f"{region}-{side}", f"body-{region}-{side}", region_name(content, region, side))
+            for side in ("right", "left")
+            for region in regions
+            if f"{region}-{side}" in available
+        ]
+        geometry = load_geometry(svg_path, [element for _, element, _ in parts], paths.cache_dir())
+        super().__init__(svg_path, geometry, parts, ("bodyMap", "Body map"), min_size=MIN_PART, parent=parent)
+        self.selection = selection
+        self._findings: dict[str, Finding] = {}
+
+    def describe(self, key: str) -> str:
+        name = self.items_by_key[key].name
+        finding = self._findings.get(key)
+        if finding is None:
+            return f"{name}\nNo expected findings"
+        return "\n".join([name, *finding_lines(self.selection.content, finding)])
+
+    def show_findings(self) -> None:
+        """Paint every region from the selection's findings (overlay items only)."""
+        content = self.selection.content
+        self._findings = {f"{f.region}-{f.side}": f for f in self.selection.findings.findings}
+        for key, item in self.items_by_key.items():
+            finding = self._findings.get(key)
+            layers: list[Layer] = []
+            if finding is not None:
+                layers += [
+                    lesion_layer(t, content.lesion_types[t].pattern)
+                    for t in finding.lesions
+                    if t in content.lesion_types
+                ]
+                layers += [sensory_layer(m) for m in finding.sensory_loss]
+            item.set_layers(layers)
+        probe = self.selection.probe
+        for key, item in self.items_by_key.items():
+            item.set_flag("marked", probe is not None and key == "-".join(probe))
+        summary = [
+            f"{self.items_by_key[key].name}: {'; '.join(finding_lines(content, f))}"
+            for key, f in self._findings.items()
+            if key in self.items_by_key
+        ]
+        self.setAccessibleDescription(
+            "Front view of the body. "
+            + (". ".join(summary) if summary else "No region is affected.")
+            + " Tab or arrow keys move between regions; Enter lists the lesions that would weaken one."
+        )
+        self.refresh_label()
+
+
+class BodyMapPanel(FollowingPanel):
+    def __init__(
+        self, selection: SelectionModel, parent: QWidget | None = None, svg_path: Path | None = None
+    ) -> None:
+        super().__init__(selection, "bodyMapPanel", "Body map", parent)
+        content = selection.content
+        self.view = BodyMapView(selection, svg_path or paths.svg_dir() / SVG_NAME, self)
+        self.view.activated.connect(self._ask)
+        self.answer = RichBrowser(
+            "bodyMapAnswer", "Lesion sites that would weaken the region asked about", self
+        )
+        self.answer.anchorClicked.connect(self._link_clicked)
+
+        key = QWidget(self)
+        key.setObjectName("bodyMapKey")
+        grid = QGridLayout(key)
+        grid.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Key", key)
+        title.setFont(theme.heading_font())
+        grid.addWidget(title, 0, 0, 1, 2)
+        ratio = self.devicePixelRatioF()
+        entries = [
+            (info.short, [lesion_layer(info.id, info.pattern)]) for info in content.lesion_types.values()
+        ]
+        modalities = list(content.modalities) or list(SENSORY_NAMES)
+        entries += [(f"{modality_name(content, m)} lost", [sensory_layer(m)]) for m in modalities]
+        for row, (text, layers) in enumerate(entries, start=1):
+            swatch = QLabel(key)
+            swatch.setPixmap(layers_swatch(layers, ratio=ratio))
+            label = QLabel(text, key)
+            label.setWordWrap(True)
+            label.setAccessibleName(f"Key: {text}")
+            grid.addWidget(swatch, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, row, 1)
+        grid.setRowStretch(len(entries) + 1, 1)
+        grid.setColumnStretch(1, 1)
+
+        self._key = key
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(4, 4, 4, 4)
+        self._wide: bool | None = None
+        self._arrange()
+        self._sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Landscape: figure | key above the answer. Portrait: figure | key, the answer below."""
+        wide = self.width() >= WIDE_RATIO * self.height()
+        if wide == self._wide:
+            return
+        self._wide = wide
+        grid = self._grid
+        for widget in (self.view, self._key, self.answer):
+            grid.removeWidget(widget)
+        grid.addWidget(self.view, 0, 0, 2, 1)
+        grid.addWidget(self._key, 0, 1)
+        if wide:
+            grid.addWidget(self.answer, 1, 1)
+        else:
+            grid.addWidget(self.answer, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(0, 0 if wide else 1)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 0 if wide else 1)
+        self.answer.setMinimumHeight(0 if wide else MIN_ANSWER_PX)
+
+    # --- public, for the main window and tests ----------------------------------------------------
+    def answer_text(self) -> str:
+        self._flush()
+        return self.answer.toPlainText()
+
+    # --- sync ---------------------------------------------------------------------------------------
+    def _sync(self, change: Change = EVERYTHING) -> None:
+        self.view.show_findings()
+        self.answer.show_html(self._answer_html())
+
+    def _answer_html(self) -> str:
+        sel = self._selection
+        if sel.probe is None:
+            return PROMPT
+        content = sel.content
+        region, side = sel.probe
+        name = region_name(content, region, side)
+        if not sel.probe_sites:
+            return f"<p><b>No lesion site in this app weakens the {esc(name.lower())}.</b></p>" + PROMPT
+        chosen = set(sel.sites)
+        items = "".join(
+            f"<li><a href='{SITE_SCHEME}:{esc(s)}'>{esc(content.sites_by_id[s].name)}</a>"
+            + ("&nbsp;<b>(shown)</b>" if s in chosen else "")
+            + "</li>"
+            for s in sel.probe_sites
+            if s in content.sites_by_id
+        )
+        return f"<h3>Lesions that weaken the {esc(name.lower())}:</h3><ul>{items}</ul>"
+
+    def _ask(self, key: str) -> None:
+        region, side = key.rsplit("-", 1)
+        if side in SIDES:
+            self._selection.ask_region(region, side)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() != SITE_SCHEME:
+            return
+        probe = self._selection.probe
+        self._selection.select(url.path())
+        if probe is not None:  # keep the question open, so the next answer is one click away
+            self._selection.ask_region(*probe)

@@ -1,0 +1,344 @@
+"""What the body map and the cord cross-section share: an SVG view whose clickable parts are light
+overlay items (the SVG is rendered once by :class:`SvgView`) drawn as layers - colour AND pattern AND
+outline style. Hover shows :meth:`PartsView.describe` in a label; a click, or Enter / Space on the
+keyboard focus (moved by Tab in order and by arrow keys to the nearest part), emits ``activated``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from app.model.geometry import DiagramGeometry
+from app.ui import theme
+from app.ui.diagram.items import outline_path
+from app.ui.panels.overlay_style import (
+    ACTIVATE_KEYS,
+    ARROWS,
+    LABEL_MAX_PX,
+    Layer,
+    cosmetic_pen,
+    inset_path,
+    paint_layers,
+)
+from app.ui.svg_view import SvgView
+
+
+class PartItem(QGraphicsPathItem):
+    """One clickable part (a body region, a cord tract): invisible until it has layers, is hovered,
+    focused or marked. Small parts get a wider hit shape, up to ``min_size`` scene units."""
+
+    def __init__(
+        self, key: str, name: str, path: QPainterPath, min_size: float = 0.0, inset_step: float = 12.0
+    ) -> None:
+        super().__init__(path)
+        self._insets: dict[int, QPainterPath] = {}
+        self._inset_step = inset_step
+        self.key = key
+        self.name = name
+        self.layers: tuple[Layer, ...] = ()
+        self.hovered = self.focused = self.marked = False
+        rect = path.boundingRect()
+        margin = max(0.0, (min_size - min(rect.width(), rect.height())) / 2)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * margin)
+        self._hit = (path | stroker.createStroke(path)).simplified() if margin else path
+        self._bounds = self._hit.boundingRect().adjusted(-24, -24, 24, 24)
+        self.setZValue(10 + 1000 / max(1.0, rect.width() * rect.height()))  # small parts on top
+
+    def shape(self) -> QPainterPath:
+        return self._hit
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def inset(self, depth: int) -> QPainterPath:
+        if depth not in self._insets:
+            self._insets[depth] = inset_path(self.path(), depth * self._inset_step)
+        return self._insets[depth]
+
+    def set_layers(self, layers: Iterable[Layer]) -> None:
+        layers = tuple(layers)
+        if [(x.colour, x.outline) for x in layers] != [(x.colour, x.outline) for x in self.layers]:
+            self.layers = layers
+            self.update()  # this item only: the SVG backdrop is not rendered again
+
+    def set_flag(self, name: str, on: bool) -> None:
+        if getattr(self, name) != on:
+            setattr(self, name, on)
+            self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = self.path()
+        paint_layers(painter, path, self.layers, self.inset)
+        if self.hovered:
+            fill = QColor(theme.HOVER)
+            fill.setAlpha(30)
+            painter.fillPath(path, fill)
+            painter.strokePath(path, cosmetic_pen(theme.HOVER, 3, Qt.PenStyle.DashLine))
+        if self.marked:
+            self._paint_mark(painter, path)
+        if self.focused:
+            pad = 6 / max(painter.worldTransform().m11(), 1e-6)
+            ring = QPainterPath()
+            ring.addRoundedRect(path.boundingRect().adjusted(-pad, -pad, pad, pad), 2 * pad, 2 * pad)
+            painter.strokePath(ring, cosmetic_pen(theme.BACKGROUND, 7))
+            painter.strokePath(ring, cosmetic_pen(theme.FOCUS, 3.5, Qt.PenStyle.DashLine))
+
+    def _paint_mark(self, painter: QPainter, path: QPainterPath) -> None:
+        """The part the user asked about: a black outline and a "?" pin (shape, not colour)."""
+        painter.strokePath(path, cosmetic_pen(theme.TEXT, 3))
+        centre = painter.worldTransform().map(path.boundingRect().center())
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(cosmetic_pen(theme.BACKGROUND, 3))
+        painter.setBrush(QColor(theme.TEXT))
+        painter.drawEllipse(centre, 12, 12)
+        font = QFont(theme.FONT_FAMILY)
+        font.setPixelSize(18)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(theme.BACKGROUND))
+        painter.drawText(QRectF(centre.x() - 12, centre.y() - 12, 24, 24), Qt.AlignmentFlag.AlignCenter, "?")
+        painter.restore()
+
+
+class InfoLabel(QGraphicsTextItem):
+    """A few lines about the hovered or focused part, at a fixed screen size, the first line bold."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        font = QFont(theme.FONT_FAMILY)
+        font.setPixelSize(theme.BASE_FONT_PX)
+        self.setFont(font)
+        self.setDefaultTextColor(QColor(theme.TEXT))
+        self.document().setDocumentMargin(8)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(10_000)
+        self._text = ""
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self._text if self.isVisible() else ""
+
+    def show_text(self, text: str, max_width: float) -> None:
+        self._text = text
+        title, *lines = text.split("\n")
+        self.setTextWidth(-1)
+        self.setHtml(
+            f"<div><b>{html.escape(title)}</b></div>" + "".join(f"<div>{html.escape(x)}</div>" for x in lines)
+        )
+        if self.boundingRect().width() > max_width:
+            self.setTextWidth(max_width)
+        self.show()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.TEXT), 2))
+        painter.setBrush(QColor(theme.BACKGROUND))
+        painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 5, 5)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt allows no widget
+
+
+class PartsView(SvgView):
+    """An SVG with one :class:`PartItem` per ``(key, element id, name)``; subclasses say what a part
+    means (:meth:`describe`) and the owner reacts to :attr:`activated`."""
+
+    activated = Signal(str)
+    """A part was clicked, or Enter / Space was pressed on it: its key."""
+
+    def __init__(
+        self,
+        svg_path: Path,
+        geometry: DiagramGeometry,
+        parts: Sequence[tuple[str, str, str]],
+        names: tuple[str, str],
+        *,
+        min_size: float = 0.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``names``: the object name and the accessible name of the view."""
+        super().__init__(svg_path, geometry.view_box, parent)
+        self.setObjectName(names[0])
+        self._name = names[1]
+        self.setAccessibleName(names[1])
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.items_by_key: dict[str, PartItem] = {}
+        for key, element_id, name in parts:
+            item = PartItem(key, name, outline_path(geometry.sites[element_id]), min_size)
+            self.scene().addItem(item)
+            self.items_by_key[key] = item
+        self.order = [key for key, _, _ in parts]
+        self._label = InfoLabel()
+        self.scene().addItem(self._label)
+        self.hovered: str | None = None
+        self.focused: str | None = None
+        self._keyboard = False  # the focus ring shows only while the keyboard drives the view
+
+    # --- for owners and tests --------------------------------------------------------------------
+    def describe(self, key: str) -> str:
+        """The label of a part: its name, then lines about it."""
+        return self.items_by_key[key].name
+
+    def part_at(self, pos: QPoint) -> str | None:
+        for item in self.items(pos):
+            if isinstance(item, PartItem):
+                return item.key
+        return None
+
+    def part_center(self, key: str) -> QPoint:
+        """A viewport position where ``key`` is the part hit (for clicking it)."""
+        item = self.items_by_key[key]
+        return self.point_inside(item, item.path())
+
+    @property
+    def label_text(self) -> str:
+        return self._label.text
+
+    def refresh_label(self) -> None:
+        key = self.hovered or (self.focused if self._focus_visible() else None)
+        if key is None:
+            self._label.hide()
+            return
+        text = self.describe(key)
+        view = self.viewport().rect()
+        self._label.show_text(text, min(LABEL_MAX_PX, view.width() - 12.0))
+        self._place_label(self.items_by_key[key])
+
+    def _place_label(self, item: PartItem) -> None:
+        """Beside the part where there is room, else along the top or bottom edge away from it."""
+        size = self._label.boundingRect()
+        view = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
+        part = QRectF(self.mapFromScene(item.path().boundingRect()).boundingRect())
+        y = min(max(part.top(), view.top()), view.bottom() - size.height())
+        if part.right() + 12 + size.width() <= view.right():
+            x = part.right() + 12
+        elif part.left() - 12 - size.width() >= view.left():
+            x = part.left() - 12 - size.width()
+        else:
+            x = min(max(part.center().x() - size.width() / 2, view.left()), view.right() - size.width())
+            far_top = part.center().y() > view.center().y()
+            y = view.top() if far_top else view.bottom() - size.height()
+        self._label.setPos(self.mapToScene(QPoint(round(x), round(y))))
+
+    # --- hover and focus -----------------------------------------------------------------------
+    def _set_hovered(self, key: str | None) -> None:
+        if key != self.hovered:
+            if self.hovered:
+                self.items_by_key[self.hovered].set_flag("hovered", False)
+            self.hovered = key
+            if key:
+                self.items_by_key[key].set_flag("hovered", True)
+            self.refresh_label()
+
+    def _focus_visible(self) -> bool:
+        return self._keyboard and self.hasFocus()
+
+    def set_focused(self, key: str | None) -> None:
+        if self.focused:
+            self.items_by_key[self.focused].set_flag("focused", False)
+        self.focused = key
+        visible = key is not None and self._focus_visible()
+        if key and visible:
+            self.items_by_key[key].set_flag("focused", True)
+        # screen readers cannot see the items: the view's name says which part has the focus
+        self.setAccessibleName(
+            f"{self._name}: {self.describe(key)}".replace("\n", ". ") if key and visible else self._name
+        )
+        self.refresh_label()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._set_hovered(self.part_at(event.position().toPoint()))
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: object) -> None:
+        self._set_hovered(None)
+        super().leaveEvent(event)  # type: ignore[arg-type]
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        key = self.part_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and key is not None:
+            self._keyboard = False
+            self.set_focused(key)
+            self.activated.emit(key)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self._keyboard = True
+        elif event.reason() == Qt.FocusReason.MouseFocusReason:
+            self._keyboard = False
+        self.set_focused(self.focused or (self.order[0] if self.order else None))
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.focused:
+            self.items_by_key[self.focused].set_flag("focused", False)
+        self.refresh_label()
+
+    # --- keyboard ------------------------------------------------------------------------------
+    def _nearest(self, key: str, dx: int, dy: int) -> str:
+        """The closest part whose centre lies in the arrow's direction (sideways distance counts double)."""
+        here = self.items_by_key[key].path().boundingRect().center()
+        scores = []
+        for other, item in self.items_by_key.items():
+            step = item.path().boundingRect().center() - here
+            ahead, side = step.x() * dx + step.y() * dy, abs(step.x() * dy) + abs(step.y() * dx)
+            if ahead > 1:
+                scores.append((ahead + 2 * side, other))
+        return min(scores)[1] if scores else key
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's signature
+        if self.hasFocus() and self.order:
+            self._keyboard = True
+            index = self.order.index(self.focused) + (1 if next else -1) if self.focused else 0
+            if 0 <= index < len(self.order):
+                self.set_focused(self.order[index])
+                return True
+        return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        current = self.focused or (self.order[0] if self.order else None)
+        if current is None or (key not in ARROWS and key not in ACTIVATE_KEYS):
+            super().keyPressEvent(event)
+            return
+        self._keyboard = True
+        self.set_focused(self._nearest(current, *ARROWS[key]) if key in ARROWS else current)
+        if key in ACTIVATE_KEYS:
+            self.activated.emit(current)
+        event.accept()
+
+    def transform_changed(self) -> None:
+        if self._label.isVisible():
+            self.refresh_label()
