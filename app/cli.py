@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from app.model.findings import Findings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-TABS = ("compare", "diseases", "site", "sites", "faq", "sources")
+TABS = ("body", "compare", "course", "cord", "diseases", "site", "faq", "sources")
 """The tabs of the lower panel, as named on the command line (``--tab``)."""
 
 

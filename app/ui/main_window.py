@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
 
 from app import __version__
 from app.model.content import Content
@@ -85,8 +85,33 @@ class MainWindow(QMainWindow):
             self.splitter.replaceWidget(1, self._side)
             self._placeholder.deleteLater()
             self._keep_proportions()
+            self._build_sites_dock()
             self._build_menus()
         return self._side
+
+    def _build_sites_dock(self) -> None:
+        """The accessible list of every site (screen readers cannot see the diagram's items);
+        hidden until asked for (View > Sites list, F9), built when first shown."""
+        from app.ui.side_panels import LazyPage, sites_list
+
+        self.sites_dock = QDockWidget("Sites", self)
+        self.sites_dock.setObjectName("sitesDock")
+        self.sites_dock.setAccessibleName("List of lesion sites")
+        self.sites_dock.setWidget(LazyPage(lambda: sites_list(self.selection)))
+        self.sites_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sites_dock)
+        self.sites_dock.hide()
+
+    def show_sites_list(self) -> QWidget:
+        """Open the sites list and give it the keyboard focus; returns the list."""
+        self.build_panels()
+        self.sites_dock.show()
+        page = self.sites_dock.widget()
+        assert page is not None
+        page.setFocus()
+        return page
 
     @property
     def side(self) -> SidePanels:
@@ -155,6 +180,10 @@ class MainWindow(QMainWindow):
         view.addAction(self._action("Zoom out", self.diagram.zoom_out, QKeySequence.StandardKey.ZoomOut))
         view.addAction(self._action("Fit diagram", self.diagram.reset_zoom, "Ctrl+0"))
         view.addSeparator()
+        sites = self.sites_dock.toggleViewAction()
+        sites.setText("Sites list")
+        sites.setShortcut(QKeySequence("F9"))
+        view.addAction(sites)
         full = self._action("Full screen", self._toggle_full_screen, "F11")
         full.setCheckable(True)
         view.addAction(full)

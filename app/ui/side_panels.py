@@ -14,13 +14,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from app.ui.panels.body_map import BodyMapPanel
 from app.ui.panels.comparison_panel import ComparisonPanel
 from app.ui.panels.signs_panel import SignsPanel
 from app.ui.selection import SelectionModel
 
 T = TypeVar("T", bound=QWidget)
-SIGNS_SHARE = 0.58
-"""Expected signs get this share of the column's height until the user drags the splitter."""
+SIGNS_SHARE = 0.6
+"""The body map and expected signs get this share of the column's height (until the user drags)."""
+BODY_SHARE = 0.42
+"""The body map's share of the width beside the expected signs."""
+BODY_BESIDE_MIN_WIDTH = 760
+"""Narrower than this (logical px), the body map becomes a tab so the signs keep a readable width."""
 
 
 class LazyPage(QWidget):
@@ -48,6 +53,12 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
+def _cord(selection: SelectionModel) -> QWidget:
+    from app.ui.panels.cross_section import CrossSectionPanel
+
+    return CrossSectionPanel(selection)
+
+
 def _diseases(selection: SelectionModel) -> QWidget:
     from app.ui.panels.diseases_panel import DiseasesPanel
 
@@ -60,7 +71,7 @@ def _details(selection: SelectionModel) -> QWidget:
     return SiteDetailsPanel(selection)
 
 
-def _sites(selection: SelectionModel) -> QWidget:
+def sites_list(selection: SelectionModel) -> QWidget:
     from app.ui.panels.sites_tree import SitesTree
 
     return SitesTree(selection)
@@ -79,20 +90,30 @@ def _references(selection: SelectionModel) -> QWidget:
 
 
 LAZY_TABS: tuple[tuple[str, Callable[[SelectionModel], QWidget]], ...] = (
+    ("Cord", _cord),
     ("Diseases", _diseases),
     ("Site", _details),
-    ("Sites", _sites),
     ("FAQ", _faq),
     ("Sources", _references),
 )
 
 
 class SidePanels(QSplitter):
+    """Above: the expected signs, with the body map beside them when there is room (else the body
+    map is the first tab). Below: tabs."""
+
     def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.setObjectName("sidePanels")
         self.setChildrenCollapsible(False)
+        self.body = BodyMapPanel(selection)
         self.signs = SignsPanel(selection)
+        self.top = QSplitter(Qt.Orientation.Horizontal)
+        self.top.setObjectName("bodyAndSigns")
+        self.top.setChildrenCollapsible(False)
+        self.top.addWidget(self.body)
+        self.top.addWidget(self.signs)
+        self.top.splitterMoved.connect(lambda *_: self.top.setProperty("userResized", True))
         self.comparison = ComparisonPanel(selection)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
@@ -102,16 +123,40 @@ class SidePanels(QSplitter):
             page = LazyPage(partial(factory, selection))
             self._pages[title] = page
             self.tabs.addTab(page, title)
-        self.addWidget(self.signs)
+        self.addWidget(self.top)
         self.addWidget(self.tabs)
         self.splitterMoved.connect(lambda *_: self.setProperty("userResized", True))
+        self._body_beside = True
+        self._body_asked = False
+
+    @property
+    def body_beside_signs(self) -> bool:
+        return self._body_beside
+
+    def _place_body(self, beside: bool) -> None:
+        """Beside the signs in a wide column, as the first tab in a narrow one (a 1280x720 projector)."""
+        if beside == self._body_beside:
+            return
+        self._body_beside = beside
+        if beside:
+            self.tabs.removeTab(self.tabs.indexOf(self.body))
+            self.top.insertWidget(0, self.body)
+            self.body.show()
+        else:
+            current = self.tabs.currentIndex()
+            self.tabs.insertTab(0, self.body, "Body")
+            self.tabs.setCurrentIndex(0 if self._body_asked else current + 1)
 
     def page(self, title: str, kind: type[T]) -> T:
         """The panel of a tab (built now if it has not been shown yet)."""
         return self._pages[title].panel(kind)
 
     def show_tab_named(self, name: str) -> QWidget:
-        """Bring a tab to the front by its title, case-insensitively ("site", "faq"...)."""
+        """Bring a tab to the front by its title, case-insensitively ("site", "faq"...). The body map
+        is already in view when it sits beside the signs."""
+        self._body_asked = name.lower() == "body"
+        if self._body_asked and self._body_beside:
+            return self.body
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index).lower() == name.lower():
                 self.tabs.setCurrentIndex(index)
@@ -122,6 +167,10 @@ class SidePanels(QSplitter):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        total = self.height()
-        if total > 0 and not self.property("userResized"):
-            self.setSizes([int(total * SIGNS_SHARE), total - int(total * SIGNS_SHARE)])
+        self._place_body(self.width() >= BODY_BESIDE_MIN_WIDTH)
+        for splitter, share, total in (
+            (self, SIGNS_SHARE, self.height()),
+            (self.top, BODY_SHARE, self.width()),
+        ):
+            if total > 0 and not splitter.property("userResized"):
+                splitter.setSizes([int(total * share), total - int(total * share)])

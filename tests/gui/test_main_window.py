@@ -18,6 +18,7 @@ from app.model.geometry import load_geometry
 from app.ui import launch, theme
 from app.ui.diagram.items import SiteState
 from app.ui.main_window import MainWindow
+from app.ui.side_panels import LazyPage
 from app.ui.panels.details_panel import SiteDetailsPanel
 from app.ui.panels.diseases_panel import DiseasesPanel
 from app.ui.panels.sites_tree import SitesTree
@@ -55,6 +56,12 @@ def show_tab(window: MainWindow, title: str) -> QWidget:
     raise AssertionError(title)
 
 
+def sites_list(window: MainWindow) -> SitesTree:
+    page = window.show_sites_list()
+    assert isinstance(page, LazyPage)
+    return page.panel(SitesTree)
+
+
 def region_pixels(window: MainWindow, site_id: str) -> QImage:
     view = window.diagram
     rect = view.mapFromScene(view.item(site_id).path().boundingRect()).boundingRect()
@@ -83,8 +90,7 @@ def test_clicking_a_site_updates_every_panel(qtbot: QtBot, window: MainWindow) -
     details = window.side.page("Site", SiteDetailsPanel).text()
     assert details.startswith("Left internal capsule")
     assert "Posterior limb of the internal capsule" in details
-    show_tab(window, "Sites")
-    assert window.side.page("Sites", SitesTree).selected_sites() == ("internal-capsule-left",)
+    assert sites_list(window).selected_sites() == ("internal-capsule-left",)
 
     click_site(qtbot, window, "facial-nerve-right")
     assert window.selection.sites == ("facial-nerve-right",)
@@ -92,7 +98,7 @@ def test_clicking_a_site_updates_every_panel(qtbot: QtBot, window: MainWindow) -
     assert "Upper face" in window.side.signs.text()
     assert window.side.comparison.header_label("LMN") == "\u25bc LMN"
     assert window.side.comparison.header_label("UMN") == "UMN"
-    assert window.side.page("Sites", SitesTree).selected_sites() == ("facial-nerve-right",)
+    assert sites_list(window).selected_sites() == ("facial-nerve-right",)
     show_tab(window, "Diseases")
     assert "bell-palsy" in window.side.page("Diseases", DiseasesPanel).shown_diseases()
 
@@ -235,8 +241,10 @@ def test_choosing_a_disease_highlights_all_its_sites(qtbot: QtBot, window: MainW
 
 
 def test_sites_tree_mirrors_the_diagram(qtbot: QtBot, window: MainWindow) -> None:
-    show_tab(window, "Sites")
-    tree = window.side.page("Sites", SitesTree)
+    assert not window.sites_dock.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # View > Sites list
+    assert window.sites_dock.isVisible()
+    tree = sites_list(window)
     qtbot.waitExposed(tree)
     item = tree.item_for("medullary-pyramid-right")
     tree.scrollToItem(item)
@@ -249,6 +257,22 @@ def test_sites_tree_mirrors_the_diagram(qtbot: QtBot, window: MainWindow) -> Non
 def test_all_tabs_fit_at_projector_size(window: MainWindow) -> None:
     bar = window.side.tabs.tabBar()
     assert bar.sizeHint().width() <= window.side.tabs.width(), "no tab scroll arrows at 1280x720"
+
+
+def test_body_map_is_a_tab_on_a_small_screen_and_beside_the_signs_on_a_large_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    side = window.side
+    assert not side.body_beside_signs, "at 1280x720 the signs keep their width"
+    assert side.tabs.tabText(0) == "Body"
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: side.body_beside_signs)
+    assert side.tabs.tabText(0) != "Body"
+    assert side.body.isVisible()
+    assert side.body.x() < side.signs.x(), "the body map sits left of the signs"
+    window.side.signs.setFocus()
+    click_site(qtbot, window, "internal-capsule-left")
+    assert "right arm" in side.body.view.accessibleDescription().lower()
 
 
 # --- the command line around the window --------------------------------------------------------------

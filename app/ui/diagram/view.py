@@ -54,7 +54,7 @@ class DiagramView(SvgView):
         self.setAccessibleName("Neuraxis diagram")
         self.setAccessibleDescription(
             "Lesion sites along the motor pathway. Arrow keys or Tab move between sites, Enter selects, "
-            "Control+Enter adds to the selection, Escape clears. The Sites list mirrors this diagram."
+            "Control+Enter adds to the selection, Escape clears. The Sites list (F9) mirrors this diagram."
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         scene = self.scene()
