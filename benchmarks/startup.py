@@ -107,7 +107,7 @@ def first_frame_ms(code: str, env: dict[str, str]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--size", default="1920x1080")
     args = parser.parse_args()
     w, h = (int(v) for v in args.size.split("x"))

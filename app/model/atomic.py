@@ -30,3 +30,12 @@ def write_cache(target: Path, data: bytes) -> None:
         write_atomically(target, data)
     except OSError:
         return
+
+
+def write_cache_replacing(target: Path, data: bytes, stale: str) -> None:
+    """Write a cache file and delete its predecessors (files in the same folder matching the
+    glob ``stale``), so that a cache folder does not grow with every edit of the content."""
+    write_cache(target, data)
+    for old in target.parent.glob(stale):
+        if old != target:
+            old.unlink(missing_ok=True)

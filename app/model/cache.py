@@ -16,7 +16,7 @@ from typing import Any
 import msgspec
 
 from app import __version__
-from app.model.atomic import write_cache
+from app.model.atomic import write_cache_replacing
 from app.model.content import CONTENT_FILES, Content, svg_for
 
 CACHE_FORMAT = 1
@@ -68,5 +68,7 @@ def load_content_cached(
 
     content = load_content(directory, svg=svg, check_svg=check_svg)
     if cache_file is not None:
-        write_cache(cache_file, msgspec.msgpack.encode(content, enc_hook=_encode))
+        write_cache_replacing(
+            cache_file, msgspec.msgpack.encode(content, enc_hook=_encode), "content-*.msgpack"
+        )
     return content

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import msgspec
 
-from app.model.atomic import write_cache
+from app.model.atomic import write_cache_replacing
 from app.model.errors import ContentError, Problem
 from app.model.svgcheck import scan_svg
 
@@ -120,7 +120,8 @@ def load_geometry(svg_path: Path, site_ids: Iterable[str], cache_dir: Path | Non
     """Site outlines from the cache when the SVG is unchanged, else parsed and cached."""
     wanted = sorted(set(site_ids))
     key = cache_key(svg_path.read_bytes(), wanted)
-    cache_file = cache_dir / f"geometry-{key[:32]}.json" if cache_dir is not None else None
+    prefix = f"geometry-{svg_path.stem}-"
+    cache_file = cache_dir / f"{prefix}{key[:32]}.json" if cache_dir is not None else None
     if cache_file is not None and cache_file.exists():
         try:
             cached = msgspec.json.decode(cache_file.read_bytes(), type=DiagramGeometry)
@@ -130,5 +131,5 @@ def load_geometry(svg_path: Path, site_ids: Iterable[str], cache_dir: Path | Non
             return cached
     geometry = parse_geometry(svg_path, wanted)
     if cache_file is not None:
-        write_cache(cache_file, msgspec.json.encode(geometry))
+        write_cache_replacing(cache_file, msgspec.json.encode(geometry), f"{prefix}*.json")
     return geometry

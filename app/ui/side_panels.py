@@ -53,6 +53,12 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
+def _plots(selection: SelectionModel) -> QWidget:
+    from app.ui.panels.plots_panel import PlotsPanel  # imports pyqtgraph: only when first shown
+
+    return PlotsPanel(selection)
+
+
 def _cord(selection: SelectionModel) -> QWidget:
     from app.ui.panels.cross_section import CrossSectionPanel
 
@@ -90,6 +96,7 @@ def _references(selection: SelectionModel) -> QWidget:
 
 
 LAZY_TABS: tuple[tuple[str, Callable[[SelectionModel], QWidget]], ...] = (
+    ("Course", _plots),
     ("Cord", _cord),
     ("Diseases", _diseases),
     ("Site", _details),

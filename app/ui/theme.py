@@ -68,7 +68,7 @@ STYLE_SHEET = f"""
 QMainWindow, QWidget {{ background: {BACKGROUND}; color: {TEXT}; }}
 QToolTip {{ background: {BACKGROUND}; color: {TEXT}; border: 2px solid {TEXT}; padding: 6px; }}
 QTabWidget::pane {{ border: 2px solid #8a8a8a; border-radius: 4px; top: -2px; }}
-QTabBar::tab {{ padding: 8px 11px; border: 2px solid #8a8a8a; border-bottom: none;
+QTabBar::tab {{ padding: 8px 6px; border: 2px solid #8a8a8a; border-bottom: none;
     border-top-left-radius: 4px; border-top-right-radius: 4px; margin-right: 2px; }}
 QTabBar::tab:selected {{ background: {PANEL_FILL}; font-weight: bold; }}
 QTabBar::tab:focus {{ border-color: {FOCUS}; }}

@@ -18,10 +18,10 @@ from app.model.geometry import load_geometry
 from app.ui import launch, theme
 from app.ui.diagram.items import SiteState
 from app.ui.main_window import MainWindow
-from app.ui.side_panels import LazyPage
 from app.ui.panels.details_panel import SiteDetailsPanel
 from app.ui.panels.diseases_panel import DiseasesPanel
 from app.ui.panels.sites_tree import SitesTree
+from app.ui.side_panels import LazyPage
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.gui

@@ -446,8 +446,8 @@ def test_site_details_derive_the_fibres(qtbot: QtBot, selection: SelectionModel)
     for heading in ("Where it is", "What passes through it", "Associated features", "References"):
         assert heading in text
     assert (
-        "Upper motor neuron fibres for: right upper face, lower face, tongue, arm, hand, trunk, leg and foot; "
-        "left upper face" in text
+        "Upper motor neuron fibres for: right upper face, lower face, tongue, arm, hand, trunk, leg "
+        "and foot; left upper face" in text
     )
     assert "No sign is expected in the right upper face or the left upper face" in text
     assert "Lower motor neuron fibres" not in text
@@ -597,3 +597,24 @@ def test_unchanged_selection_leaves_the_pages_alone(qtbot: QtBot, selection: Sel
     selection.select("internal-capsule-left")  # no change: no signal, no redraw
     selection.choose_disease("stroke")  # same sites, now from a disease: the text is the same
     assert browser.verticalScrollBar().value() == 40
+
+
+def test_signs_follow_the_day_since_onset(qtbot: QtBot, selection: SelectionModel) -> None:
+    panel = SignsPanel(selection)
+    _show(qtbot, panel)
+    selection.select("internal-capsule-left")
+    assert panel.day_text().startswith("Established (chronic) lesion")
+    assert "Spasticity (raised tone)" in panel.text()
+    back = _child(panel, QPushButton, "showEstablished")
+    assert not back.isVisible()
+    selection.set_day(3)
+    text = panel.text()
+    assert panel.day_text() == "Day 3 after onset"
+    assert "Hypotonia (flaccid tone)" in text
+    assert "Spasticity (raised tone)" not in text
+    assert back.isVisible()
+    qtbot.waitUntil(lambda: back.height() > 20)
+    _click(qtbot, back, back.rect().center())
+    assert selection.day is None
+    assert not back.isVisible()
+    assert "Spasticity (raised tone)" in panel.text()

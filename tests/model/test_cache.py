@@ -75,3 +75,11 @@ def test_key_covers_version_and_files(workdir: Path, monkeypatch: pytest.MonkeyP
     assert key != cache_module.content_key(workdir, svg, check_svg=True)
     (workdir / "faq.yaml").unlink()
     assert cache_module.content_key(workdir, svg, check_svg=True) is None
+
+
+def test_a_new_cache_file_replaces_the_old_one(workdir: Path, tmp_path: Path) -> None:
+    load_content_cached(workdir, cache_dir=tmp_path)
+    path = workdir / "faq.yaml"
+    path.write_text(path.read_text() + "\n# edited\n")
+    load_content_cached(workdir, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("content-*.msgpack"))) == 1

@@ -107,6 +107,8 @@ class DiagramView(SvgView):
 
     # --- selection sync ------------------------------------------------------------------------
     def _sync(self, change: Change) -> None:
+        if not (change.sites or change.disease or change.probe):
+            return  # the day since onset does not change the diagram
         selected = set(self.selection.sites)
         disease = set(self.selection.disease_sites)
         probe = set(self.selection.probe_sites)

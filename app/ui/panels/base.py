@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.ui import theme
 from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import Change, SelectionModel
 
@@ -13,7 +15,13 @@ EVERYTHING = Change(sites=True, disease=True)
 
 class FollowingPanel(QWidget):
     """A panel that follows the selection. While hidden (another tab in front) it only notes that
-    it is stale and catches up when shown, so a click costs only the panels in view."""
+    it is stale and catches up when shown, so a click costs only the panels in view. Changes of
+    the day since onset, or of the region asked about, reach only panels that show them."""
+
+    FOLLOWS_DAY = False
+    """Set by panels whose content depends on the day since onset (signs, plots)."""
+    FOLLOWS_PROBE = False
+    """Set by panels that show the region reverse look-up (body map)."""
 
     def __init__(
         self, selection: SelectionModel, object_name: str, accessible_name: str, parent: QWidget | None = None
@@ -29,6 +37,14 @@ class FollowingPanel(QWidget):
         raise NotImplementedError
 
     def _on_changed(self, change: Change) -> None:
+        relevant = (
+            change.sites
+            or change.disease
+            or (change.day and self.FOLLOWS_DAY)
+            or (change.probe and self.FOLLOWS_PROBE)
+        )
+        if not relevant:
+            return
         if self.isVisible():
             self._sync(change)
         else:
@@ -64,3 +80,41 @@ class StaticPage(QWidget):
 
     def browser(self) -> RichBrowser:
         return self._browser
+
+
+class Caption(QWidget):
+    """A few lines of wrapped text whose changes only repaint: a QLabel asks its layout to recompute
+    on every new text, which re-lays out and repaints the whole panel (several ms per change)."""
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 2, bold: bool = False) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._lines = lines
+        if bold:
+            font = QFont(self.font())
+            font.setBold(True)
+            self.setFont(font)
+        self._fit()
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.setAccessibleDescription(text)
+            self.update()
+
+    def _fit(self) -> None:
+        self.setFixedHeight(self._lines * QFontMetrics(self.font()).lineSpacing() + 6)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(QColor(theme.TEXT))
+        painter.drawText(self.rect().adjusted(2, 2, -2, -2), Qt.TextFlag.TextWordWrap, self._text)
+        painter.end()

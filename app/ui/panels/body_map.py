@@ -171,6 +171,8 @@ class BodyMapView(PartsView):
 
 
 class BodyMapPanel(FollowingPanel):
+    FOLLOWS_PROBE = True
+
     def __init__(
         self, selection: SelectionModel, parent: QWidget | None = None, svg_path: Path | None = None
     ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import theme
+from app.ui.panels.base import Caption
 from app.ui.panels.richtext import Cites, RichBrowser, badge, esc, strip_citations
 from app.ui.panels.wrap_delegate import Cell, WrapDelegate
 from app.ui.selection import Change, SelectionModel
@@ -253,41 +254,6 @@ class LesionHeader(QHeaderView):
             text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label(logicalIndex)
         )
         painter.restore()
-
-
-class Caption(QWidget):
-    """Two lines of wrapped text whose changes only repaint: a QLabel asks its layout to recompute
-    on every new text, which re-lays out and repaints the whole panel (several ms per selection)."""
-
-    LINES = 2
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._fit()
-
-    def text(self) -> str:
-        return self._text
-
-    def setText(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
-            self.setAccessibleDescription(text)
-            self.update()
-
-    def _fit(self) -> None:
-        self.setFixedHeight(self.LINES * QFontMetrics(self.font()).lineSpacing() + 6)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._fit()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setPen(QColor(theme.TEXT))
-        painter.drawText(self.rect().adjusted(2, 2, -2, -2), Qt.TextFlag.TextWordWrap, self._text)
-        painter.end()
 
 
 def _with_article(noun: str) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from app.model.content import Content
 from app.model.findings import Finding
 from app.ui import theme
-from app.ui.panels.base import EVERYTHING, FollowingPanel
+from app.ui.panels.base import EVERYTHING, Caption, FollowingPanel
 from app.ui.panels.richtext import Cites, RichBrowser, badge, badges, esc
 from app.ui.selection import Change, SelectionModel
 
@@ -29,6 +29,8 @@ PROMPT = (
 
 class SignsPanel(FollowingPanel):
     """The "Expected signs" panel: what each affected body region shows, told by side, region and domain."""
+
+    FOLLOWS_DAY = True
 
     def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(selection, "signsPanel", "Expected signs", parent)
@@ -64,8 +66,20 @@ class SignsPanel(FollowingPanel):
         split.addWidget(self._about)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        # The day line is a paint-only caption, so that moving the day cursor re-renders the page of
+        # signs only when the signs themselves change (at the days the rules switch).
+        self._when = Caption(self, lines=1, bold=True)
+        self._when.setObjectName("signsDay")
+        self._established = QPushButton("Show the established lesion", self)
+        self._established.setObjectName("showEstablished")
+        self._established.clicked.connect(lambda: self._selection.set_day(None))
+        self._established.hide()
+        when = QHBoxLayout()
+        when.addWidget(self._when, 1)
+        when.addWidget(self._established)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(when)
         layout.addWidget(split, 1)
 
         self._sync()
@@ -94,7 +108,16 @@ class SignsPanel(FollowingPanel):
 
     # --- sync ---------------------------------------------------------------------------------
     def _sync(self, change: Change = EVERYTHING) -> None:
+        day = self._selection.day
+        if day is None:
+            self._when.setText("Established (chronic) lesion; the Course tab steps through the first weeks")
+        else:
+            self._when.setText(f"Day {day} after onset")
+        self._established.setVisible(day is not None)
         self._browser.show_html(self._render())
+
+    def day_text(self) -> str:
+        return self._when.text()
 
     def _render(self) -> str:
         sel = self._selection
@@ -109,7 +132,6 @@ class SignsPanel(FollowingPanel):
             ]
         else:
             parts = [f"<h2>{esc(' + '.join(names))}</h2>"]
-        parts.append(f"<p class='small'>{esc(_when(sel.day))}</p>")
         findings = sel.findings
         if not findings.findings:
             parts.append("<p><b>No motor signs are expected</b> from a lesion here alone.</p>")
@@ -219,10 +241,6 @@ class SignsPanel(FollowingPanel):
     def _hide_about(self) -> None:
         self._about.hide()
         self._browser.setFocus()
-
-
-def _when(day: int | None) -> str:
-    return "Established (chronic) lesion" if day is None else f"Day {day} after onset"
 
 
 def _key(content: Content) -> str:

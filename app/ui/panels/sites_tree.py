@@ -119,7 +119,8 @@ class SitesTree(QTreeWidget):
 
     # --- sync ---------------------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
-        self._sync()
+        if change.sites or change.disease:
+            self._sync()
 
     def _sync(self) -> None:
         sel = self._selection

@@ -1,0 +1,57 @@
+"""The cited text under each plot, all of it from content/physiology.yaml (and the sign names in
+signs.yaml); the only words of our own are plain UI labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.model.content import Content
+from app.model.curves import TraceChoice
+from app.model.schema import Measure, ReflexTrace, ToneProfile
+from app.ui.panels.richtext import Cites, esc
+
+
+def _schematic(content: Content, cites: Cites) -> str:
+    notes = " ".join(cites.text(p) for p in content.physiology.schematic)
+    return f"<p class='small'><b>Schematic:</b> {notes}</p>"
+
+
+def time_course(content: Content, measure: Measure) -> str:
+    cites = Cites(content.references)
+    return (
+        _schematic(content, cites)
+        + f"<h3>{esc(measure.name)}</h3>"
+        + cites.paragraphs(measure.summary)
+        + cites.disagreement(measure.disagreement)
+        + cites.references()
+    )
+
+
+def tone(content: Content, profiles: Iterable[ToneProfile]) -> str:
+    cites = Cites(content.references)
+    parts = [_schematic(content, cites)]
+    parts += [f"<h3>{esc(p.name)}</h3>{cites.paragraphs(p.summary)}" for p in profiles]
+    return "".join(parts) + cites.references()
+
+
+def reflex(
+    content: Content, region: str | None, trace: ReflexTrace, choice: TraceChoice, normal: ReflexTrace | None
+) -> str:
+    cites = Cites(content.references)
+    parts = [_schematic(content, cites)]
+    if region is None:
+        parts.append(
+            "<p><b>Select a lesion site</b> to compare the reflexes of a region with the normal response.</p>"
+        )
+    else:
+        parts.append(f"<h3>{esc(region)}: {esc(trace.name)}</h3>")
+    parts.append(cites.paragraphs(trace.summary))
+    clonus = content.signs_by_id.get("clonus")
+    if region is not None and trace.clonus_beats and not choice.clonus and clonus is not None:
+        parts.append(
+            f"<p class='small'>Clonus beats are drawn only where \u201c{esc(clonus.name)}\u201d is among "
+            "the expected signs; it is not expected in this region.</p>"
+        )
+    if normal is not None and normal.id != trace.id:
+        parts.append(f"<h3>{esc(normal.name)}</h3>{cites.paragraphs(normal.summary)}")
+    return "".join(parts) + cites.references()

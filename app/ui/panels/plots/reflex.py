@@ -1,0 +1,144 @@
+"""A simulated tendon-reflex response to one tap, for one affected region on the current day,
+drawn against a faint normal response: normal, brisk (spread and clonus beats), reduced, absent."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.model.curves import TRACE_WINDOW_MS, TraceChoice, reflex_trace, trace_for, trace_times
+from app.model.findings import Finding
+from app.model.schema import ReflexTrace
+from app.ui import theme
+from app.ui.panels.plots import captions, style
+from app.ui.panels.richtext import RichBrowser
+from app.ui.selection import Change, SelectionModel
+
+NORMAL = "normal"
+
+
+class ReflexView(QWidget):
+    def __init__(self, selection: SelectionModel, fonts: style.Fonts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reflexTrace")
+        self._selection = selection
+        content = selection.content
+        self._traces = {t.id: t for t in content.physiology.reflex_traces}
+        self._tendon_regions = {arc.region for arc in content.pathway.arcs if arc.kind == "tendon"}
+        self.times = trace_times()
+
+        self.region_box = QComboBox(self)
+        self.region_box.setObjectName("reflexRegion")
+        self.region_box.setAccessibleName("Region whose tendon reflex is shown")
+        self.region_box.setMinimumHeight(32)
+        self.region_box.setPlaceholderText("No affected region")
+        label = QLabel("Region", self)
+        label.setBuddy(self.region_box)
+
+        self.widget, self.plot = style.new_plot("reflexPlot", "Simulated tendon reflex after a tap")
+        self.legend = style.legend(fonts)
+        self.legend.setParentItem(self.plot.vb)
+        self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 6))
+        normal = self._traces.get(NORMAL)
+        self.normal_curve = pg.PlotDataItem(
+            self.times,
+            reflex_trace(normal, self.times) if normal else [0.0] * len(self.times),
+            pen=style.pen(theme.TEXT, Qt.PenStyle.DotLine, 3, 150),
+        )
+        self.curve = pg.PlotDataItem(pen=style.lesion_pen("UMN"))
+        self.plot.addItem(self.normal_curve)
+        self.plot.addItem(self.curve)
+        self.tap = pg.InfiniteLine(
+            0,
+            angle=90,
+            pen=style.pen(theme.TEXT, Qt.PenStyle.DashLine, 2),
+            label="tap",
+            labelOpts={"position": 0.92, "color": theme.TEXT, "anchors": [(0, 0.5), (0, 0.5)]},
+        )
+        self.plot.addItem(self.tap, ignoreBounds=True)
+        top = max(max(reflex_trace(t, self.times)) for t in self._traces.values())
+        self.plot.setXRange(*TRACE_WINDOW_MS, padding=0)
+        self.plot.setYRange(-0.12 * top, top * 1.1, padding=0)
+
+        self.caption = RichBrowser("reflexText", "About this reflex trace", self)
+        split = style.caption_split(self.widget, self.caption, self)
+        header = QHBoxLayout()
+        header.addWidget(label)
+        header.addWidget(self.region_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(split, 1)
+
+        self.choice: TraceChoice | None = None
+        self._shown: tuple[object, ...] | None = None
+        self.restyle(fonts)
+        self.region_box.currentIndexChanged.connect(lambda _: self._show())
+
+    def restyle(self, fonts: style.Fonts) -> None:
+        style.style_plot(self.plot, fonts, "Time after the tap (ms)", "Response (normal peak = 1)")
+        self.legend.setLabelTextSize(f"{fonts.tick}px")
+        self.tap.label.setFont(fonts.font(fonts.tick, bold=True))
+
+    def sync(self, change: Change) -> None:
+        if change.sites or change.disease or self.region_box.count() == 0:
+            self._fill_regions()
+        self._show()
+
+    def region(self) -> tuple[str, str] | None:
+        data = self.region_box.currentData()
+        return None if data is None else (data[0], data[1])
+
+    # --- internals ----------------------------------------------------------------------------
+    def _fill_regions(self) -> None:
+        """Affected regions with tendon reflexes; keep the user's choice if it is still there."""
+        content = self._selection.content
+        keep = self.region()
+        self.region_box.blockSignals(True)
+        self.region_box.clear()
+        for finding in self._selection.findings.findings:
+            if finding.lesions and finding.region in self._tendon_regions:
+                name = content.regions_by_id[finding.region].name
+                self.region_box.addItem(
+                    f"{finding.side.capitalize()} {name.lower()}", (finding.region, finding.side)
+                )
+        index = self.region_box.findData(keep) if keep is not None else -1
+        self.region_box.setCurrentIndex(max(0, index) if self.region_box.count() else -1)
+        self.region_box.setEnabled(self.region_box.count() > 0)
+        self.region_box.blockSignals(False)
+
+    def _finding(self) -> Finding | None:
+        region = self.region()
+        if region is None:
+            return None
+        return next((f for f in self._selection.findings.findings if (f.region, f.side) == region), None)
+
+    def _show(self) -> None:
+        finding = self._finding()
+        choice = trace_for(finding, self._selection.day)
+        label = self.region_box.currentText() if finding is not None else None
+        key = (label, choice.trace, choice.clonus, finding.lesions if finding else ())
+        self.choice = choice
+        if key == self._shown:
+            return
+        self._shown = key
+        trace = self._trace(choice.trace)
+        lesion = "LMN" if choice.trace == "absent" else (finding.lesions[0] if finding else "")
+        self.curve.setData(self.times, reflex_trace(trace, self.times, clonus=choice.clonus))
+        self.curve.setPen(style.lesion_pen(lesion) if lesion else style.pen(theme.TEXT))
+        self.curve.setVisible(finding is not None)
+        self.legend.clear()
+        normal = self._traces.get(NORMAL)
+        if normal is not None:
+            self.legend.addItem(self.normal_curve, normal.name)
+        if finding is not None:
+            self.legend.addItem(self.curve, f"{label}: {trace.name.split(',')[0]}")
+        self.caption.show_html(captions.reflex(self._selection.content, label, trace, choice, normal))
+
+    def trace(self) -> ReflexTrace:
+        """The trace shown for the chosen region."""
+        return self._trace(self.choice.trace if self.choice else NORMAL)
+
+    def _trace(self, trace_id: str) -> ReflexTrace:
+        return self._traces.get(trace_id) or self._traces.get(NORMAL) or next(iter(self._traces.values()))

@@ -1,0 +1,110 @@
+"""Tone against stretch velocity: normal, spastic (clasp-knife catch and give), flaccid and rigid
+(velocity-independent, shown for contrast), with the profile the selection shows emphasised."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.model.curves import catch_point, give_level, tone_curve, tone_profiles_for
+from app.ui import theme
+from app.ui.panels.plots import captions, style
+from app.ui.panels.richtext import RichBrowser
+from app.ui.selection import Change, SelectionModel
+
+STYLES = {
+    "normal": (theme.TEXT, Qt.PenStyle.SolidLine),
+    "spastic": (theme.LESION_COLOURS["UMN"], Qt.PenStyle.SolidLine),
+    "flaccid": (theme.LESION_COLOURS["LMN"], Qt.PenStyle.DashLine),
+    "rigid": (theme.DISEASE_SITE, Qt.PenStyle.DashDotLine),
+}
+OTHER_STYLES = ((theme.LESION_COLOURS["NMJ"], Qt.PenStyle.DotLine),)
+CONTRAST = "rigid"
+"""Always described: the velocity-independent contrast to spasticity."""
+SAMPLES = 300
+HEADROOM = 1.9
+"""The y axis reaches this times the highest curve: the legend sits in the room above."""
+
+
+class ToneView(QWidget):
+    def __init__(self, selection: SelectionModel, fonts: style.Fonts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("toneVelocity")
+        self._selection = selection
+        physiology = selection.content.physiology
+        self._profiles = {p.id: p for p in physiology.tone_profiles}
+        catches = [p.catch_velocity for p in physiology.tone_profiles if p.catch_velocity]
+        self.top_velocity = 2 * max(catches) if catches else 6.0
+        self.velocities = [self.top_velocity * i / SAMPLES for i in range(SAMPLES + 1)]
+
+        self.widget, self.plot = style.new_plot("tonePlot", "Resistance to stretch against stretch velocity")
+        self.legend = style.legend(fonts)
+        self.legend.setParentItem(self.plot.vb)  # in the headroom above the curves
+        self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(6, 4))
+        self.curves: dict[str, Any] = {}
+        top = 0.0
+        for index, profile in enumerate(physiology.tone_profiles):
+            values = tone_curve(profile, self.velocities)
+            top = max(top, *values)
+            curve = pg.PlotDataItem(self.velocities, values, pen=self._pen(profile.id, index, None))
+            self.curves[profile.id] = curve
+            self.plot.addItem(curve)
+            self.legend.addItem(curve, profile.name)
+        self.top_resistance = top
+        self.annotations: list[Any] = []
+        for profile in physiology.tone_profiles:
+            point = catch_point(profile)
+            if point is not None:
+                colour = STYLES.get(profile.id, (theme.TEXT,))[0]
+                for text, (x, y), anchor in (
+                    ("catch", (point[0] * 1.03, point[1]), (0, 0.3)),
+                    ("gives way", (point[0] * 1.06, (point[1] + give_level(profile)) / 2), (0, 0.5)),
+                ):
+                    item = pg.TextItem(text, color=colour, anchor=anchor)
+                    item.setPos(x, y)
+                    self.plot.addItem(item)
+                    self.annotations.append(item)
+        self.plot.setXRange(0, self.top_velocity, padding=0.02)
+        self.plot.setYRange(0, top * HEADROOM, padding=0)
+
+        self.caption = RichBrowser("toneText", "About tone and stretch velocity", self)
+        split = style.caption_split(self.widget, self.caption, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(split, 1)
+        self.emphasised: tuple[str, ...] | None = None
+        self.restyle(fonts)
+
+    def restyle(self, fonts: style.Fonts) -> None:
+        style.style_plot(self.plot, fonts, "Speed of the passive stretch", "Resistance to stretch")
+        self.plot.getAxis("bottom").setTicks(
+            [[(self.top_velocity * 0.04, "slow"), (self.top_velocity * 0.96, "fast")], []]
+        )
+        self.plot.getAxis("left").setTicks([[(0, "none")], []])
+        self.legend.setLabelTextSize(f"{fonts.tick}px")
+        for item in self.annotations:
+            item.setFont(fonts.font(fonts.tick, bold=True))
+
+    def sync(self, change: Change) -> None:
+        emphasised = tone_profiles_for(self._selection.findings.findings)
+        if emphasised == self.emphasised:
+            return
+        self.emphasised = emphasised
+        for index, profile_id in enumerate(self.curves):
+            curve = self.curves[profile_id]
+            curve.setPen(self._pen(profile_id, index, emphasised))
+            curve.setZValue(2 if profile_id in emphasised else 1)
+        shown = [p for p in (*emphasised, CONTRAST) if p in self._profiles] or list(self._profiles)
+        profiles = [self._profiles[p] for p in dict.fromkeys(shown)]
+        self.caption.show_html(captions.tone(self._selection.content, profiles))
+
+    def _pen(self, profile_id: str, index: int, emphasised: tuple[str, ...] | None) -> Any:
+        colour, line = STYLES.get(profile_id, OTHER_STYLES[index % len(OTHER_STYLES)])
+        if not emphasised:
+            return style.pen(colour, line)
+        if profile_id in emphasised:
+            return style.pen(colour, line, style.STRONG_WIDTH)
+        return style.pen(colour, line, style.LINE_WIDTH - 1, style.FAINT_ALPHA)
