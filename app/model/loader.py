@@ -431,6 +431,8 @@ def _check_comparison_and_faq(c: _Checker) -> None:
     faq: s.FaqFile = c.sources["faq"].parsed
     for index, question in enumerate(faq.faq):
         c.cited("faq", ("faq", index, "answer"), question.answer, "this answer")
+        if question.seed_correction:
+            c.cited("faq", ("faq", index, "seed_correction"), [question.seed_correction], "this correction")
 
 
 def _check_companion_svgs(c: _Checker) -> None:

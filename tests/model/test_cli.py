@@ -43,6 +43,24 @@ CONTRACT_DISEASES = {
     "myasthenia-gravis",
 }
 CONTRACT_REGIONS = {"face-upper", "face-lower", "arm", "hand", "trunk", "leg", "foot"}
+ISSUE3_SITES = {
+    f"{s}-{x}"
+    for s in ("weber", "millard-gubler", "medial-medullary", "hemisection-c5", "hemisection-t6")
+    for x in ("left", "right")
+} | {"central-cord-c5", "anterior-cord-t6", "posterior-columns-t6"}
+ISSUE3_DISEASES = {
+    "primary-lateral-sclerosis",
+    "progressive-muscular-atrophy",
+    "spinal-muscular-atrophy",
+    "guillain-barre",
+    "diabetic-polyneuropathy",
+    "cervical-myelopathy",
+    "b12-deficiency",
+    "syringomyelia",
+    "cauda-equina",
+    "conus-medullaris",
+    "myopathy",
+}
 CONTRACT_SIGNS = {
     "weakness",
     "spasticity",
@@ -66,7 +84,10 @@ def test_contract_ids_exist(content: Content) -> None:
     assert CONTRACT_SITES <= set(content.sites_by_id)
     assert CONTRACT_DISEASES <= set(content.diseases_by_id)
     assert CONTRACT_REGIONS <= set(content.regions_by_id)
-    assert CONTRACT_SIGNS <= set(content.signs_by_id)
+    assert CONTRACT_SIGNS | {"ptosis", "eye-down-and-out", "tongue-deviation"} <= set(content.signs_by_id)
+    assert ISSUE3_SITES <= set(content.sites_by_id)
+    assert ISSUE3_DISEASES <= set(content.diseases_by_id)
+    assert {"eye", "tongue"} <= set(content.regions_by_id)
     assert set(content.lesion_types) == {"UMN", "LMN", "NMJ", "muscle"}
 
 
@@ -100,6 +121,15 @@ def test_findings_json_lists_only_affected_regions(capsys: pytest.CaptureFixture
     arm = next(f for f in data["findings"] if f["region"] == "arm")
     assert arm["lesions"] == ["UMN"]
     assert {"weakness", "spasticity", "hyperreflexia"} <= set(arm["signs"])
+
+
+def test_findings_json_carries_sensory_loss(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "findings", "posterior-columns-t6", "--json")
+    assert isinstance(data, dict)
+    leg = next(f for f in data["findings"] if f["region"] == "leg" and f["side"] == "right")
+    assert leg["lesions"] == []
+    assert leg["signs"] == []
+    assert leg["sensory_loss"] == ["vibration-proprioception"]
 
 
 def test_findings_of_several_sites_combine(capsys: pytest.CaptureFixture[str]) -> None:

@@ -161,8 +161,12 @@ class CrossSectionPanel(FollowingPanel):
         layout.addWidget(self.view, 2)
         layout.addWidget(self.caption, 1)
         self.caption.setMinimumHeight(MIN_CAPTION_PX)
-        start = self._levels_of.get(selection.sites[-1]) if selection.sites else None
-        self.set_level(start or DEFAULT_LEVELS[0])
+        self.set_level(self._level_of_selection() or DEFAULT_LEVELS[0])
+
+    def _level_of_selection(self) -> str | None:
+        """The cord level of the most recently chosen site that has one."""
+        recent_first = reversed(self._selection.sites)
+        return next((self._levels_of[s] for s in recent_first if s in self._levels_of), None)
 
     # --- public -------------------------------------------------------------------------------------
     @property
@@ -186,7 +190,7 @@ class CrossSectionPanel(FollowingPanel):
             cut = sel.findings.cut
             self._note = ""
             here = any(part_node(k, self.level) in cut for k in self.view.items_by_key)
-            jump = next((self._levels_of[s] for s in reversed(sel.sites) if s in self._levels_of), None)
+            jump = self._level_of_selection()
             if jump and not here and jump != self.level:
                 self.level_buttons[jump].setChecked(True)
                 self.view.level = jump
