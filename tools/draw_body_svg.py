@@ -3,6 +3,7 @@
 The SVG is the source of truth (it may be edited by hand or in Inkscape); this script drew it
 and overwrites such edits. Run from tools/:  python draw_body_svg.py ../assets/svg/body.svg
 """
+
 from __future__ import annotations
 
 import sys
@@ -33,7 +34,13 @@ head = bez(
 )
 hair = head & rect(0, 0, W, 72)
 mouth = ellipse(250, 250, 40, 13)
-tongue = bez((216, 250), (216, 290), ((216, 314), (232, 330), (250, 330)), ((268, 330), (284, 314), (284, 290)), (284, 250))
+tongue = bez(
+    (216, 250),
+    (216, 290),
+    ((216, 314), (232, 330), (250, 330)),
+    ((268, 330), (284, 314), (284, 290)),
+    (284, 250),
+)
 notch = grow(mouth | tongue, 1.5)
 
 face_upper = head & rect(0, 72, W, 140)
@@ -107,8 +114,10 @@ trunk = torso - limbs_both
 # patient's right is on the viewer's left (x < MID)
 regions: dict[str, tuple] = {}
 for side, half, flip in (("right", left_half, False), ("left", right_half, True)):
+
     def m(p, flip=flip):
         return mirror(p, MID) if flip else p
+
     regions[f"face-upper-{side}"] = face_upper & half
     regions[f"eye-{side}"] = m(eye)
     regions[f"face-lower-{side}"] = face_lower & half
@@ -127,7 +136,7 @@ def check() -> None:
     for i, a in enumerate(keys):
         r = regions[a].boundingRect()
         print(f"{a:18s} {r.width():6.1f} x {r.height():6.1f}  area {area(regions[a]):8.0f}", file=sys.stderr)
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             overlap = area(regions[a] & regions[b])
             if overlap > 1.0:
                 print(f"  OVERLAP {a} / {b}: {overlap:.1f}", file=sys.stderr)
@@ -138,19 +147,25 @@ def shape(d: str, fill: str, stroke: str = INK, width: float = STROKE, extra: st
 
 
 def line(d: str, width: float = 3, colour: str = INK) -> str:
-    return (f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{f(width)}" '
-            'stroke-linecap="round" stroke-linejoin="round"/>')
+    return (
+        f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{f(width)}" '
+        'stroke-linecap="round" stroke-linejoin="round"/>'
+    )
 
 
 def svg() -> str:
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        (f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" viewBox="0 0 {W} {H}" '
-        f'width="{W}" height="{H}">'),
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" viewBox="0 0 {W} {H}" '
+            f'width="{W}" height="{H}">'
+        ),
         "  <title>Neuraxis body map (front view)</title>",
-        ("  <desc>Front view of the patient: the patient's right is on the viewer's left. Each element with "
-        'class="region" is one body region on one side; its id is body-REGION-SIDE. Everything else is '
-        "decoration.</desc>"),
+        (
+            "  <desc>Front view of the patient: the patient's right is on the viewer's left. Each element with "
+            'class="region" is one body region on one side; its id is body-REGION-SIDE. Everything else is '
+            "decoration.</desc>"
+        ),
         f'  <rect x="0" y="0" width="{W}" height="{H}" fill="#ffffff"/>',
         '  <g id="deco-under">',
         "    " + shape(d_of(ellipse(124, 178, 13, 27)), SKIN),
@@ -171,10 +186,13 @@ def svg() -> str:
             out.append("  </g>")
     deco = []
     for flip in (False, True):
+
         def mm(points, flip=flip):
             return [(2 * MID - x, y) if flip else (x, y) for x, y in points]
+
         def pd(points):
             return "M " + " L ".join(f"{f(x)},{f(y)}" for x, y in points)
+
         # eyebrow, iris, lid crease
         deco.append(line(pd(mm([(154, 132), (180, 124), (208, 124), (232, 130)])), 5))
         cx = 193 if not flip else 307

@@ -3,6 +3,7 @@
 The SVG is the source of truth (it may be edited by hand or in Inkscape); this script drew it
 and overwrites such edits. Run from tools/:  python draw_cord_svg.py ../assets/svg/cord.svg
 """
+
 from __future__ import annotations
 
 import math
@@ -22,7 +23,9 @@ TRACT = "#f4efe8"
 FONT = "DejaVu Sans"
 
 left_half = rect(-10, -10, CX, H + 10)
-fissure = poly([(CX - 9, CY + RY + 8), (CX + 9, CY + RY + 8), (CX + 2.5, CY + RY - 40), (CX - 2.5, CY + RY - 40)])
+fissure = poly(
+    [(CX - 9, CY + RY + 8), (CX + 9, CY + RY + 8), (CX + 2.5, CY + RY - 40), (CX - 2.5, CY + RY - 40)]
+)
 sulcus = poly([(CX - 4, CY - RY - 8), (CX + 4, CY - RY - 8), (CX + 1, CY - RY + 16), (CX - 1, CY - RY + 16)])
 cord = ellipse(CX, CY, RX, RY) - fissure - sulcus
 
@@ -33,19 +36,22 @@ def cord_y(dx: float, sign: int) -> float:
 
 # --- grey matter, viewer's left half (patient's right) -------------------------------------------
 inner = ellipse(CX, CY, RX - 7, RY - 7)
-grey_half = bez(
-    (CX, CY - 14),
-    (CX - 20, CY - 18),
-    ((CX - 34, CY - 64), (CX - 62, CY - 104), (CX - 84, CY - 128)),
-    ((CX - 92, CY - 138), (CX - 108, CY - 132), (CX - 104, CY - 118)),
-    ((CX - 98, CY - 86), (CX - 86, CY - 50), (CX - 84, CY - 24)),
-    ((CX - 84, CY - 8), (CX - 90, CY + 6), (CX - 98, CY + 18)),
-    ((CX - 108, CY + 32), (CX - 120, CY + 58), (CX - 116, CY + 86)),
-    ((CX - 112, CY + 110), (CX - 94, CY + 122), (CX - 74, CY + 114)),
-    ((CX - 56, CY + 106), (CX - 40, CY + 90), (CX - 36, CY + 66)),
-    ((CX - 34, CY + 44), (CX - 30, CY + 22), (CX - 20, CY + 14)),
-    (CX, CY + 14),
-) & inner
+grey_half = (
+    bez(
+        (CX, CY - 14),
+        (CX - 20, CY - 18),
+        ((CX - 34, CY - 64), (CX - 62, CY - 104), (CX - 84, CY - 128)),
+        ((CX - 92, CY - 138), (CX - 108, CY - 132), (CX - 104, CY - 118)),
+        ((CX - 98, CY - 86), (CX - 86, CY - 50), (CX - 84, CY - 24)),
+        ((CX - 84, CY - 8), (CX - 90, CY + 6), (CX - 98, CY + 18)),
+        ((CX - 108, CY + 32), (CX - 120, CY + 58), (CX - 116, CY + 86)),
+        ((CX - 112, CY + 110), (CX - 94, CY + 122), (CX - 74, CY + 114)),
+        ((CX - 56, CY + 106), (CX - 40, CY + 90), (CX - 36, CY + 66)),
+        ((CX - 34, CY + 44), (CX - 30, CY + 22), (CX - 20, CY + 14)),
+        (CX, CY + 14),
+    )
+    & inner
+)
 canal = ellipse(CX, CY, 7, 7)
 grey_all = (grey_half | mirror(grey_half, CX)).simplified()
 dorsal_horn = grey_half & rect(0, 0, W, CY - 24)
@@ -54,7 +60,10 @@ commissure = (rect(CX - 40, CY + 17, CX + 40, CY + 46) & cord) - grow(grey_all, 
 
 # --- white matter tracts ----------------------------------------------------------------------------
 dorsal_column = (
-    inner & poly([(CX - 4, CY - 18), (CX - 4, CY - 220), (CX - 130, CY - 220), (CX - 96, CY - 126), (CX - 18, CY - 18)])
+    inner
+    & poly(
+        [(CX - 4, CY - 18), (CX - 4, CY - 220), (CX - 130, CY - 220), (CX - 96, CY - 126), (CX - 18, CY - 18)]
+    )
 ) - grow(grey_all, 4)
 lateral_cst = (ellipse(CX - 152, CY - 34, 44, 52) & inner) - grow(grey_all, 6)
 spinothalamic = (ellipse(CX - 156, CY + 72, 44, 46) & inner) - grow(grey_all, 6)
@@ -69,13 +78,17 @@ def band(p0, p1, width):
 
 
 ganglion_c = (CX - 232, CY - 196)
-dorsal_root = (band((CX - 98, cord_y(98, -1) + 16), (CX - 214, CY - 186), 28) | ellipse(*ganglion_c, 42, 28)) - grow(cord, 3)
+dorsal_root = (
+    band((CX - 98, cord_y(98, -1) + 16), (CX - 214, CY - 186), 28) | ellipse(*ganglion_c, 42, 28)
+) - grow(cord, 3)
 ventral_root = band((CX - 112, cord_y(112, 1) - 16), (CX - 226, CY + 182), 28) - grow(cord, 3)
 
 parts: dict[str, object] = {}
 for side, flip in (("right", False), ("left", True)):
+
     def m(p, flip=flip):
         return mirror(p, CX) if flip else p
+
     parts[f"xs-dorsal-root-{side}"] = m(dorsal_root)
     parts[f"xs-dorsal-column-{side}"] = m(dorsal_column)
     parts[f"xs-dorsal-horn-{side}"] = m(dorsal_horn)
@@ -86,7 +99,10 @@ for side, flip in (("right", False), ("left", True)):
 parts["xs-anterior-commissure"] = commissure
 
 FILLS = {
-    "dorsal-root": ROOT, "ventral-root": ROOT, "dorsal-horn": GREY_MATTER, "anterior-horn": GREY_MATTER,
+    "dorsal-root": ROOT,
+    "ventral-root": ROOT,
+    "dorsal-horn": GREY_MATTER,
+    "anterior-horn": GREY_MATTER,
 }
 
 # label text, target point on the viewer's right half (patient's left), label baseline y
@@ -106,7 +122,7 @@ def check() -> None:
     for i, a in enumerate(keys):
         r = parts[a].boundingRect()
         print(f"{a:32s} {r.width():6.1f} x {r.height():6.1f}  area {area(parts[a]):8.0f}", file=sys.stderr)
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             overlap = area(parts[a] & parts[b])
             if overlap > 1.0:
                 print(f"  OVERLAP {a} / {b}: {overlap:.1f}", file=sys.stderr)
@@ -119,12 +135,16 @@ def shape(d, fill, stroke=INK, width=3.0, extra=""):
 def svg() -> str:
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        (f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" viewBox="0 0 {W} {H}" '
-        f'width="{W}" height="{H}">'),
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" viewBox="0 0 {W} {H}" '
+            f'width="{W}" height="{H}">'
+        ),
         "  <title>Neuraxis spinal cord cross-section</title>",
-        ("  <desc>Axial section of the spinal cord, dorsal at the top, ventral at the bottom, the patient's right "
-        'on the viewer\'s left. Each element with class="part" is a clickable part; its id is '
-        "xs-PART-SIDE (xs-anterior-commissure for the midline). Everything else is decoration.</desc>"),
+        (
+            "  <desc>Axial section of the spinal cord, dorsal at the top, ventral at the bottom, the patient's right "
+            'on the viewer\'s left. Each element with class="part" is a clickable part; its id is '
+            "xs-PART-SIDE (xs-anterior-commissure for the midline). Everything else is decoration.</desc>"
+        ),
         f'  <rect x="0" y="0" width="{W}" height="{H}" fill="#ffffff"/>',
         '  <g id="deco-cord">',
         "    " + shape(d_of(cord), WHITE_MATTER, width=4),
@@ -135,7 +155,11 @@ def svg() -> str:
     for key, path in parts.items():
         kind = key[3:].rsplit("-", 1)[0] if key.endswith(("-left", "-right")) else key[3:]
         fill = FILLS.get(kind, TRACT)
-        dash = ' stroke-dasharray="7,5"' if kind in ("lateral-corticospinal", "spinothalamic", "dorsal-column") else ""
+        dash = (
+            ' stroke-dasharray="7,5"'
+            if kind in ("lateral-corticospinal", "spinothalamic", "dorsal-column")
+            else ""
+        )
         out.append(f'  <g id="{key}" class="part">')
         out.append("    " + shape(d_of(path), fill, width=3, extra=dash))
         out.append("  </g>")
@@ -157,8 +181,10 @@ def svg() -> str:
     for text, _, y in LABELS:
         out.append(f'    <text x="{LABEL_X}" y="{y}">{text}</text>')
     out.append("  </g>")
-    out.append(f'  <g id="deco-orientation" font-family="{FONT}" font-size="30" font-weight="bold" fill="#111111" '
-               'text-anchor="middle">')
+    out.append(
+        f'  <g id="deco-orientation" font-family="{FONT}" font-size="30" font-weight="bold" fill="#111111" '
+        'text-anchor="middle">'
+    )
     out.append('    <text x="72" y="44">Dorsal</text>')
     out.append(f'    <text x="76" y="{H - 22}">Ventral</text>')
     out.append(f'    <text x="50" y="{CY + 18}" font-size="52">R</text>')

@@ -1,4 +1,5 @@
 """Shared helpers for drawing the SVGs with QPainterPath boolean operations."""
+
 from __future__ import annotations
 
 import math
@@ -72,7 +73,11 @@ def _rdp(points, eps):
     best, index = -1.0, 0
     for i in range(1, len(points) - 1):
         x, y = points[i]
-        d = abs(dy * x - dx * y + x1 * y0 - y1 * x0) / norm if math.hypot(dx, dy) > 1e-9 else math.hypot(x - x0, y - y0)
+        d = (
+            abs(dy * x - dx * y + x1 * y0 - y1 * x0) / norm
+            if math.hypot(dx, dy) > 1e-9
+            else math.hypot(x - x0, y - y0)
+        )
         if d > best:
             best, index = d, i
     if best > eps:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.model.findings import Finding
 from app.model.schema import Curve, ReflexTrace, ToneProfile
@@ -167,6 +167,8 @@ class TraceChoice:
     clonus: bool = False
     day: int | None = None
     """The day the finding was evaluated for (None: established)."""
+    reflexes: tuple[str, ...] = ()
+    """When a region shows two traces: the reflexes this one stands for."""
 
 
 def trace_for(finding: Finding | None, day: int | None = None) -> TraceChoice:
@@ -186,6 +188,21 @@ def trace_for(finding: Finding | None, day: int | None = None) -> TraceChoice:
             return TraceChoice("absent", day=day)
         return TraceChoice("reduced", day=day)
     return TraceChoice("normal", day=day)
+
+
+def reflex_choices(finding: Finding | None, day: int | None = None) -> tuple[TraceChoice, ...]:
+    """The reflex traces a region shows: usually one (``trace_for``); two when a lower motor neuron
+    lesion cuts the arcs of some of its reflexes while an upper motor neuron lesion above releases the
+    rest. Then the cut arcs come first (absent), then the intact ones (brisk, with clonus if expected)."""
+    first = trace_for(finding, day)
+    if finding is None or first.trace != "brisk":
+        return (first,)
+    via = {(e.sign, e.lesion): e.via for e in finding.evidence}
+    cut = via.get(("hyporeflexia", "LMN"))
+    if cut is None:
+        return (first,)
+    released = via.get(("hyperreflexia", "UMN"), ())
+    return (TraceChoice("absent", day=day, reflexes=cut), replace(first, reflexes=released))
 
 
 def tone_profiles_for(findings: Iterable[Finding]) -> tuple[str, ...]:

@@ -458,6 +458,7 @@ def _check_companion_svgs(c: _Checker) -> None:
 def _check_physiology(c: _Checker) -> None:
     physiology: s.PhysiologyFile = c.sources["physiology"].parsed
     c.cited("physiology", ("schematic",), physiology.schematic, "the schematic note")
+    c.cited("physiology", ("mixed_reflexes",), physiology.mixed_reflexes, "the note on mixed reflexes")
     c.unique("physiology", "measures", (m.id for m in physiology.measures), "measure")
     for index, measure in enumerate(physiology.measures):
         at = ("measures", index)

@@ -303,3 +303,5 @@ class PhysiologyFile(_Strict, kw_only=True, frozen=True):
     measures: Annotated[list[Measure], msgspec.Meta(min_length=1)]
     tone_profiles: Annotated[list[ToneProfile], msgspec.Meta(min_length=1)]
     reflex_traces: Annotated[list[ReflexTrace], msgspec.Meta(min_length=1)]
+    mixed_reflexes: Paragraphs
+    """Shown when one region has both a cut reflex arc and released (brisk) reflexes."""

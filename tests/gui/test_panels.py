@@ -603,7 +603,7 @@ def test_signs_follow_the_day_since_onset(qtbot: QtBot, selection: SelectionMode
     panel = SignsPanel(selection)
     _show(qtbot, panel)
     selection.select("internal-capsule-left")
-    assert panel.day_text().startswith("Established (chronic) lesion")
+    assert panel.day_text().startswith("Established lesion")
     assert "Spasticity (raised tone)" in panel.text()
     back = _child(panel, QPushButton, "showEstablished")
     assert not back.isVisible()

@@ -230,7 +230,7 @@ def test_tone_plot_rigid_flat_spastic_catches(pair: Pair, selection: SelectionMo
     assert list(spastic[:top]) == sorted(spastic[:top]), "rises with speed"
     assert spastic[-1] < spastic[top] / 2, "the catch gives way"
     assert peaks(list(spastic)) == 1
-    assert "Rigid (extrapyramidal, for contrast)" in _legend(tone)
+    assert "Rigid" in _legend(tone)
 
     selection.select("internal-capsule-left")
     selection.set_day(1)
@@ -241,6 +241,19 @@ def test_tone_plot_rigid_flat_spastic_catches(pair: Pair, selection: SelectionMo
     assert tone.emphasised == ("spastic",)
     assert "Spastic (UMN)" in tone.caption.toPlainText()
     assert "Rigid" in tone.caption.toPlainText(), "the contrast is always described"
+
+
+def test_tone_legend_fits_the_plot_width(qtbot: QtBot, pair: Pair) -> None:
+    pair.plots.show_plot("Tone")
+    tone = pair.plots.tone
+    for width, full in ((2400, True), (1120, False)):
+        pair.host.resize(width, 640)
+        qtbot.wait(20)
+        assert pair.host.width() == width
+        names = _legend(tone)
+        assert ("Rigid (extrapyramidal, for contrast)" in names) == full, width
+        assert tone.legend.sceneBoundingRect().width() <= tone.widget.width(), "never wider than the plot"
+        assert tone.plot.sceneBoundingRect().right() <= tone.widget.width() + 1, "the plot is not pushed out"
 
 
 def _choose_region(qtbot: QtBot, plots: PlotsPanel, name: str) -> None:
@@ -294,6 +307,31 @@ def test_reflex_trace_absent_after_lmn_lesion(pair: Pair, selection: SelectionMo
     _, ys = reflex.curve.getData()
     assert max(ys) == 0
     assert reflex.curve.opts["pen"].style() == Qt.PenStyle.DashLine, "LMN: dashed, not colour alone"
+
+
+def test_reflex_plot_of_a_region_with_both_lesions_draws_both_traces(
+    pair: Pair, selection: SelectionModel
+) -> None:
+    selection.set_sites(["internal-capsule-left", "ventral-root-c5-right"])
+    pair.plots.show_plot("Reflex")
+    reflex = pair.plots.reflex
+    assert reflex.region_box.currentText() == "Right arm"
+    assert [c.trace for c in reflex.choices] == ["absent", "brisk"]
+    assert reflex.cut_curve.isVisible()
+    assert reflex.curve.isVisible()
+    _, cut = reflex.cut_curve.getData()
+    _, released = reflex.curve.getData()
+    assert max(cut) == 0
+    assert max(released) > 2
+    assert "Right arm, arc cut: Absent" in _legend(reflex)
+    assert "Right arm, arc intact: Brisk" in _legend(reflex)
+    text = reflex.caption.toPlainText()
+    assert "Biceps jerk" in text
+    assert "Triceps jerk" in text
+    assert "both kinds of lesion" in text
+    selection.set_sites(["internal-capsule-left"])
+    assert not reflex.cut_curve.isVisible(), "one lesion, one trace"
+    assert "arc cut" not in _legend(reflex)
 
 
 # The offscreen platform plugin cannot raise a popup menu or grab the keyboard for it.

@@ -137,6 +137,22 @@ def test_trace_for_an_lmn_lesion_is_absent(content: Content) -> None:
         assert trace_for(arm, day).trace == "absent"
 
 
+def test_a_region_with_a_cut_arc_below_a_umn_lesion_shows_both_traces(content: Content) -> None:
+    sites = ["internal-capsule-left", "ventral-root-c5-right"]
+    arm = {f"{f.side} {f.region}": f for f in evaluate(content, sites, None).findings}["right arm"]
+    cut, released = curves.reflex_choices(arm)
+    assert (cut.trace, released.trace) == ("absent", "brisk")
+    assert cut.reflexes == ("Biceps jerk", "Brachioradialis (supinator) jerk"), "the C5 arcs are cut"
+    assert released.reflexes == ("Triceps jerk",), "C7 still has its arc, and is released"
+    assert curves.reflex_choices(_regions(content, "internal-capsule-left", None)["right arm"]) == (
+        TraceChoice("brisk"),
+    ), "one trace when nothing is cut"
+    assert curves.reflex_choices(_regions(content, "anterior-horn-c5-left", None)["left arm"]) == (
+        TraceChoice("absent"),
+    )
+    assert curves.reflex_choices(None) == (TraceChoice("normal"),)
+
+
 def test_tone_profiles_for_findings(content: Content) -> None:
     def tone(site: str, day: int | None) -> tuple[str, ...]:
         return curves.tone_profiles_for(evaluate(content, [site], day).findings)

@@ -103,6 +103,7 @@ class Caption(QWidget):
         if text != self._text:
             self._text = text
             self.setAccessibleDescription(text)
+            self.setToolTip(text if self._lines == 1 else "")
             self.update()
 
     def _fit(self) -> None:
@@ -116,5 +117,10 @@ class Caption(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(QColor(theme.TEXT))
-        painter.drawText(self.rect().adjusted(2, 2, -2, -2), Qt.TextFlag.TextWordWrap, self._text)
+        box = self.rect().adjusted(2, 2, -2, -2)
+        if self._lines == 1:  # one line never wraps out of sight: it ends in an ellipsis instead
+            shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, box.width())
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        else:
+            painter.drawText(box, Qt.TextFlag.TextWordWrap, self._text)
         painter.end()

@@ -9,7 +9,7 @@ from app.model.content import Content
 from app.model.findings import Finding
 from app.ui import theme
 from app.ui.panels.base import EVERYTHING, Caption, FollowingPanel
-from app.ui.panels.richtext import Cites, RichBrowser, badge, badges, esc
+from app.ui.panels.richtext import Cites, RichBrowser, badge, esc
 from app.ui.selection import Change, SelectionModel
 
 SIGN_SCHEME = "sign"
@@ -110,7 +110,8 @@ class SignsPanel(FollowingPanel):
     def _sync(self, change: Change = EVERYTHING) -> None:
         day = self._selection.day
         if day is None:
-            self._when.setText("Established (chronic) lesion; the Course tab steps through the first weeks")
+            self._when.setText("Established lesion")
+            self._when.setToolTip("Signs months after onset; the Course tab steps through the first weeks")
         else:
             self._when.setText(f"Day {day} after onset")
         self._established.setVisible(day is not None)
@@ -161,7 +162,9 @@ class SignsPanel(FollowingPanel):
         content = self._selection.content
         name = content.regions_by_id[finding.region].name
         fill = f" style='background-color: {ROW_FILL}'" if shaded else ""
-        head = f"<td width='30%' valign='top'><b>{esc(name)}</b><br>{badges(content, finding.lesions)}</td>"
+        # One badge per line: Qt may break a line between a swatch image and its label.
+        stacked = "<br>".join(badge(content, lesion) for lesion in finding.lesions)
+        head = f"<td width='30%' valign='top'><b>{esc(name)}</b><br>{stacked}</td>"
         by_sign: dict[str, set[str]] = {}
         for evidence in finding.evidence:
             by_sign.setdefault(evidence.sign, set()).add(evidence.lesion)

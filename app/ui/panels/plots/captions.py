@@ -3,7 +3,7 @@ signs.yaml); the only words of our own are plain UI labels."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from app.model.content import Content
 from app.model.curves import TraceChoice
@@ -35,23 +35,32 @@ def tone(content: Content, profiles: Iterable[ToneProfile]) -> str:
 
 
 def reflex(
-    content: Content, region: str | None, trace: ReflexTrace, choice: TraceChoice, normal: ReflexTrace | None
+    content: Content,
+    region: str | None,
+    shown: Sequence[tuple[TraceChoice, ReflexTrace]],
+    normal: ReflexTrace | None,
 ) -> str:
+    """The caption under the reflex plot: each trace shown (with the reflexes it stands for when a
+    region mixes a cut arc with released reflexes), then the normal response it is drawn against."""
     cites = Cites(content.references)
     parts = [_schematic(content, cites)]
     if region is None:
         parts.append(
             "<p><b>Select a lesion site</b> to compare the reflexes of a region with the normal response.</p>"
         )
-    else:
-        parts.append(f"<h3>{esc(region)}: {esc(trace.name)}</h3>")
-    parts.append(cites.paragraphs(trace.summary))
+    if len(shown) > 1:
+        parts.append(cites.paragraphs(content.physiology.mixed_reflexes))
     clonus = content.signs_by_id.get("clonus")
-    if region is not None and trace.clonus_beats and not choice.clonus and clonus is not None:
-        parts.append(
-            f"<p class='small'>Clonus beats are drawn only where \u201c{esc(clonus.name)}\u201d is among "
-            "the expected signs; it is not expected in this region.</p>"
-        )
-    if normal is not None and normal.id != trace.id:
+    for choice, trace in shown:
+        if region is not None:
+            which = f" ({esc(', '.join(choice.reflexes))})" if choice.reflexes else ""
+            parts.append(f"<h3>{esc(region)}{which}: {esc(trace.name)}</h3>")
+        parts.append(cites.paragraphs(trace.summary))
+        if region is not None and trace.clonus_beats and not choice.clonus and clonus is not None:
+            parts.append(
+                f"<p class='small'>Clonus beats are drawn only where \u201c{esc(clonus.name)}\u201d is among "
+                "the expected signs; it is not expected in this region.</p>"
+            )
+    if normal is not None and all(normal.id != trace.id for _, trace in shown):
         parts.append(f"<h3>{esc(normal.name)}</h3>{cites.paragraphs(normal.summary)}")
     return "".join(parts) + cites.references()

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.model.curves import TRACE_WINDOW_MS, TraceChoice, reflex_trace, trace_for, trace_times
+from app.model.curves import TRACE_WINDOW_MS, TraceChoice, reflex_choices, reflex_trace, trace_times
 from app.model.findings import Finding
 from app.model.schema import ReflexTrace
 from app.ui import theme
@@ -47,7 +47,11 @@ class ReflexView(QWidget):
             pen=style.pen(theme.TEXT, Qt.PenStyle.DotLine, 3, 150),
         )
         self.curve = pg.PlotDataItem(pen=style.lesion_pen("UMN"))
+        self.cut_curve = pg.PlotDataItem(pen=style.lesion_pen("LMN"))
+        """Only when the region mixes both: its reflexes whose arc the lower motor neuron lesion cuts."""
+        self.cut_curve.setVisible(False)
         self.plot.addItem(self.normal_curve)
+        self.plot.addItem(self.cut_curve)
         self.plot.addItem(self.curve)
         self.tap = pg.InfiniteLine(
             0,
@@ -72,12 +76,14 @@ class ReflexView(QWidget):
         layout.addWidget(split, 1)
 
         self.choice: TraceChoice | None = None
+        """The main trace: the only one, or the released (intact-arc) one when a region mixes both."""
+        self.choices: tuple[TraceChoice, ...] = ()
         self._shown: tuple[object, ...] | None = None
         self.restyle(fonts)
         self.region_box.currentIndexChanged.connect(lambda _: self._show())
 
     def restyle(self, fonts: style.Fonts) -> None:
-        style.style_plot(self.plot, fonts, "Time after the tap (ms)", "Response (normal peak = 1)")
+        style.style_plot(self.plot, fonts, "Time after the tap (ms)", "Response")
         self.legend.setLabelTextSize(f"{fonts.tick}px")
         self.tap.label.setFont(fonts.font(fonts.tick, bold=True))
 
@@ -116,25 +122,33 @@ class ReflexView(QWidget):
 
     def _show(self) -> None:
         finding = self._finding()
-        choice = trace_for(finding, self._selection.day)
+        choices = reflex_choices(finding, self._selection.day)
         label = self.region_box.currentText() if finding is not None else None
-        key = (label, choice.trace, choice.clonus, finding.lesions if finding else ())
-        self.choice = choice
+        key = (label, choices, finding.lesions if finding else ())
+        self.choices, self.choice = choices, choices[-1]
         if key == self._shown:
             return
         self._shown = key
-        trace = self._trace(choice.trace)
-        lesion = "LMN" if choice.trace == "absent" else (finding.lesions[0] if finding else "")
-        self.curve.setData(self.times, reflex_trace(trace, self.times, clonus=choice.clonus))
-        self.curve.setPen(style.lesion_pen(lesion) if lesion else style.pen(theme.TEXT))
-        self.curve.setVisible(finding is not None)
+        mixed = len(choices) > 1
         self.legend.clear()
         normal = self._traces.get(NORMAL)
         if normal is not None:
             self.legend.addItem(self.normal_curve, normal.name)
+        self.cut_curve.setVisible(mixed)
+        if mixed:
+            cut = self._trace(choices[0].trace)
+            self.cut_curve.setData(self.times, reflex_trace(cut, self.times))
+            self.legend.addItem(self.cut_curve, f"{label}, arc cut: {cut.name.split(',')[0]}")
+        trace = self._trace(self.choice.trace)
+        lesion = "LMN" if self.choice.trace == "absent" else (finding.lesions[0] if finding else "")
+        self.curve.setData(self.times, reflex_trace(trace, self.times, clonus=self.choice.clonus))
+        self.curve.setPen(style.lesion_pen("UMN" if mixed else lesion) if lesion else style.pen(theme.TEXT))
+        self.curve.setVisible(finding is not None)
         if finding is not None:
-            self.legend.addItem(self.curve, f"{label}: {trace.name.split(',')[0]}")
-        self.caption.show_html(captions.reflex(self._selection.content, label, trace, choice, normal))
+            arc = ", arc intact" if mixed else ""
+            self.legend.addItem(self.curve, f"{label}{arc}: {trace.name.split(',')[0]}")
+        shown = [(choice, self._trace(choice.trace)) for choice in choices]
+        self.caption.show_html(captions.reflex(self._selection.content, label, shown, normal))
 
     def trace(self) -> ReflexTrace:
         """The trace shown for the chosen region."""

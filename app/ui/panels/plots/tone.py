@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.model.curves import catch_point, give_level, tone_curve, tone_profiles_for
@@ -25,8 +26,10 @@ OTHER_STYLES = ((theme.LESION_COLOURS["NMJ"], Qt.PenStyle.DotLine),)
 CONTRAST = "rigid"
 """Always described: the velocity-independent contrast to spasticity."""
 SAMPLES = 300
-HEADROOM = 1.9
-"""The y axis reaches this times the highest curve: the legend sits in the room above."""
+LEGEND_LAYOUTS = ((2, False), (4, True), (2, True), (1, True))
+"""(columns, short names) from roomiest to narrowest; two rows at most until the very narrowest."""
+HEADROOM = 1.15
+"""The y axis reaches this times the highest curve (room for the "catch" label)."""
 
 
 class ToneView(QWidget):
@@ -41,9 +44,8 @@ class ToneView(QWidget):
         self.velocities = [self.top_velocity * i / SAMPLES for i in range(SAMPLES + 1)]
 
         self.widget, self.plot = style.new_plot("tonePlot", "Resistance to stretch against stretch velocity")
-        self.legend = style.legend(fonts)
-        self.legend.setParentItem(self.plot.vb)  # in the headroom above the curves
-        self.legend.anchor(itemPos=(0, 0), parentPos=(0, 0), offset=(6, 4))
+        self.legend = style.legend(fonts, columns=2)
+        self.widget.addItem(self.legend, row=0, col=0)  # above the plot: it never hides a curve
         self.curves: dict[str, Any] = {}
         top = 0.0
         for index, profile in enumerate(physiology.tone_profiles):
@@ -76,17 +78,48 @@ class ToneView(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(split, 1)
         self.emphasised: tuple[str, ...] | None = None
+        self._legend_widths: dict[tuple[int, bool], float] = {}
         self.restyle(fonts)
+        self.widget.installEventFilter(self)
 
     def restyle(self, fonts: style.Fonts) -> None:
-        style.style_plot(self.plot, fonts, "Speed of the passive stretch", "Resistance to stretch")
+        style.style_plot(self.plot, fonts, "Speed of the passive stretch", "Resistance")
         self.plot.getAxis("bottom").setTicks(
             [[(self.top_velocity * 0.04, "slow"), (self.top_velocity * 0.96, "fast")], []]
         )
         self.plot.getAxis("left").setTicks([[(0, "none")], []])
         self.legend.setLabelTextSize(f"{fonts.tick}px")
+        self._legend_widths.clear()
+        for layout in LEGEND_LAYOUTS:
+            self._set_legend(*layout)
+            self._legend_widths[layout] = self.legend.layout.preferredWidth()
+        self._fit_legend(self.widget.width())
         for item in self.annotations:
             item.setFont(fonts.font(fonts.tick, bold=True))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Before the plot lays itself out at its new width, so the legend's new size counts.
+        if watched is self.widget and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            self._fit_legend(event.size().width())
+        return False
+
+    def _fit_legend(self, width: int) -> None:
+        """The roomiest legend layout that fits the plot's width: the legend never widens the plot, and
+        on a narrow plot it keeps to the short names (the caption below gives the full ones)."""
+        room = width - 24
+        fits = [layout for layout in LEGEND_LAYOUTS if self._legend_widths.get(layout, 0) <= room]
+        self._set_legend(*(fits[0] if fits else LEGEND_LAYOUTS[-1]))
+
+    def _set_legend(self, columns: int, short: bool) -> None:
+        for (_, label), profile in zip(self.legend.items, self._profiles.values(), strict=True):
+            text = profile.name.split(" (")[0] if short else profile.name
+            if label.text != text:
+                label.setText(text)
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
+        self.legend.updateSize()
+        self.legend.updateGeometry()  # the plot's layout must forget the old legend's size
 
     def sync(self, change: Change) -> None:
         emphasised = tone_profiles_for(self._selection.findings.findings)
