@@ -12,7 +12,7 @@ from pathlib import Path
 
 from svg_drawing import area, bez, d_of, ellipse, f, grow, mirror, poly, rect
 
-W, H = 950, 640
+W, H = 1010, 640
 CX, CY = 370, 322
 RX, RY = 205, 146
 INK = "#222222"
@@ -165,7 +165,7 @@ def svg() -> str:
         out.append("  </g>")
     out.append('  <g id="deco-leaders" fill="none" stroke="#555555" stroke-width="2">')
     for text, (tx, ty), y in LABELS:
-        out.append(f'    <path d="M {f(LABEL_X - 10)},{f(y - 9)} L {f(tx)},{f(ty)}"/>')
+        out.append(f'    <path d="M {f(LABEL_X - 10)},{f(y - 13)} L {f(tx)},{f(ty)}"/>')
     out.append(f'    <path d="M {f(CX + 26)},{f(56)} L {f(CX + 38)},{f(CY - 104)}"/>')
     out.append(f'    <path d="M {f(CX + 30)},{f(H - 50)} L {f(CX + 10)},{f(CY + 32)}"/>')
     out.append("  </g>")
@@ -175,14 +175,14 @@ def svg() -> str:
     for text, (tx, ty), y in LABELS:
         out.append(f'    <circle cx="{f(tx)}" cy="{f(ty)}" r="4.5"/>')
     out.append("  </g>")
-    out.append(f'  <g id="deco-labels" font-family="{FONT}" font-size="30" fill="#111111">')
+    out.append(f'  <g id="deco-labels" font-family="{FONT}" font-size="40" fill="#111111">')
     out.append(f'    <text x="{CX}" y="44" text-anchor="middle">Dorsal column</text>')
-    out.append(f'    <text x="{CX}" y="{H - 22}" text-anchor="middle">Anterior commissure</text>')
+    out.append(f'    <text x="{CX - 40}" y="{H - 22}">Anterior commissure</text>')
     for text, _, y in LABELS:
         out.append(f'    <text x="{LABEL_X}" y="{y}">{text}</text>')
     out.append("  </g>")
     out.append(
-        f'  <g id="deco-orientation" font-family="{FONT}" font-size="30" font-weight="bold" fill="#111111" '
+        f'  <g id="deco-orientation" font-family="{FONT}" font-size="36" font-weight="bold" fill="#111111" '
         'text-anchor="middle">'
     )
     out.append('    <text x="72" y="44">Dorsal</text>')

@@ -29,7 +29,7 @@ SVG_NAME = "cord.svg"
 COMMISSURE = "anterior-commissure"
 DEFAULT_LEVELS = ("C5", "T6", "L4")
 MIN_PART = 40.0
-MIN_CAPTION_PX = 120
+MIN_CAPTION_PX = 96
 HINT = "<p>Point at a part to see what runs in it; click it to select a lesion there.</p>"
 PART_IDS = (
     "dorsal-root",
@@ -158,7 +158,7 @@ class CrossSectionPanel(FollowingPanel):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
-        layout.addWidget(self.view, 2)
+        layout.addWidget(self.view, 3)  # the drawing gets most of a short panel
         layout.addWidget(self.caption, 1)
         self.caption.setMinimumHeight(MIN_CAPTION_PX)
         self.set_level(self._level_of_selection() or DEFAULT_LEVELS[0])
