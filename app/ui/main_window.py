@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         """After the diagram's first frame, build the panels on the next loop turn."""
         if event.type() == QEvent.Type.Paint and watched is self.diagram.viewport():
             self.diagram.viewport().removeEventFilter(self)
-            QTimer.singleShot(0, self.build_panels)
+            QTimer.singleShot(0, self, self.build_panels)
         return False
 
     def build_panels(self) -> SidePanels:

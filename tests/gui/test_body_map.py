@@ -3,8 +3,6 @@ and checks on the pixels students see."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QTextCursor
@@ -21,14 +19,6 @@ pytestmark = pytest.mark.gui
 WIDTH, HEIGHT = 560, 640
 FACE_ARM_LEG = {"face-lower-right", "arm-right", "hand-right", "trunk-right", "leg-right", "foot-right"}
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _themed(qapp: QApplication) -> Iterator[None]:
-    font, sheet = qapp.font(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ real hovers and keys, and checks on the pixels and words students see."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
@@ -12,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
-from app.ui import theme
 from app.ui.panels.cross_section import CrossSectionPanel, CrossSectionView, site_level
 from app.ui.panels.overlay_style import inset_path
 from app.ui.selection import SelectionModel
@@ -27,14 +24,6 @@ LEFT_CORD = {
     "anterior-horn-left",
 }
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _themed(qapp: QApplication) -> Iterator[None]:
-    font, sheet = qapp.font(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
 
 
 def build(qtbot: QtBot, selection: SelectionModel) -> CrossSectionPanel:

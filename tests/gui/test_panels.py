@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from typing import TypeVar
 
 import pytest
@@ -28,15 +27,6 @@ pytestmark = pytest.mark.gui
 
 WIDTH, HEIGHT = 460, 700
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _themed(qapp: QApplication) -> Iterator[None]:
-    """The app's real font and style sheet, so sizes and wrapping are what students see."""
-    font, sheet = qapp.font(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
 
 
 def _plain(text: str) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +31,6 @@ LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
 MOVE_INTERVAL_MS = 12
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _themed(qapp: QApplication) -> Iterator[None]:
-    font, sheet = qapp.font(), qapp.styleSheet()
-    theme.apply(qapp)
-    yield
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
 
 
 class Pair:

@@ -142,7 +142,7 @@ class ComparisonPanel(QWidget):
     def _schedule_row_sizes(self) -> None:
         if not self._rows_pending:
             self._rows_pending = True
-            QTimer.singleShot(0, self._size_rows)
+            QTimer.singleShot(0, self, self._size_rows)  # cancelled if the panel goes first
 
     def _size_rows(self) -> None:
         self._rows_pending = False

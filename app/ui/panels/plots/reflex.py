@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.model.curves import TRACE_WINDOW_MS, TraceChoice, reflex_choices, reflex_trace, trace_times
 from app.model.findings import Finding
@@ -66,14 +66,7 @@ class ReflexView(QWidget):
         self.plot.setYRange(-0.12 * top, top * 1.1, padding=0)
 
         self.caption = RichBrowser("reflexText", "About this reflex trace", self)
-        split = style.caption_split(self.widget, self.caption, self)
-        header = QHBoxLayout()
-        header.addWidget(label)
-        header.addWidget(self.region_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(header)
-        layout.addWidget(split, 1)
+        style.lay_out(self, self.widget, self.caption, (label, self.region_box))
 
         self.choice: TraceChoice | None = None
         """The main trace: the only one, or the released (intact-arc) one when a region mixes both."""

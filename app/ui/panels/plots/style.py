@@ -10,7 +10,7 @@ from typing import Any, cast
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen
-from PySide6.QtWidgets import QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from app.ui import theme
 
@@ -150,7 +150,22 @@ def new_plot(object_name: str, accessible_name: str) -> tuple[Any, Any]:
     return widget, plot
 
 
-def caption_split(plot_widget: QWidget, caption: QWidget, parent: QWidget) -> QSplitter:
+def lay_out(
+    owner: QWidget, plot_widget: QWidget, caption: QWidget, chooser: tuple[QLabel, QWidget] | None
+) -> None:
+    """A plot page: an optional labelled chooser row on top, then the plot above its caption."""
+    split = _caption_split(plot_widget, caption, owner)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 4, 0, 0)
+    if chooser is not None:
+        row = QHBoxLayout()
+        row.addWidget(chooser[0])
+        row.addWidget(chooser[1], 1)
+        layout.addLayout(row)
+    layout.addWidget(split, 1)
+
+
+def _caption_split(plot_widget: QWidget, caption: QWidget, parent: QWidget) -> QSplitter:
     """The plot above its caption; the plot gets about two thirds of the height until the user drags."""
     split = QSplitter(Qt.Orientation.Vertical, parent)
     split.setChildrenCollapsible(False)

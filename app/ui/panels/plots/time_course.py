@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.model.curves import value_at
 from app.model.findings import LESION_ORDER
@@ -88,14 +88,7 @@ class TimeCourseView(QWidget):
         self.plot.addItem(self.day_cursor, ignoreBounds=True)
 
         self.caption = RichBrowser("timeCourseText", "About this time course", self)
-        split = style.caption_split(self.widget, self.caption, self)
-        top = QHBoxLayout()
-        top.addWidget(label)
-        top.addWidget(self.measure_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
+        style.lay_out(self, self.widget, self.caption, (label, self.measure_box))
 
         self.restyle(fonts)
         self._lesions: tuple[str, ...] | None = None

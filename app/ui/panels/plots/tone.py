@@ -8,7 +8,7 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.model.curves import catch_point, give_level, tone_curve, tone_profiles_for
 from app.ui import theme
@@ -73,10 +73,7 @@ class ToneView(QWidget):
         self.plot.setYRange(0, top * HEADROOM, padding=0)
 
         self.caption = RichBrowser("toneText", "About tone and stretch velocity", self)
-        split = style.caption_split(self.widget, self.caption, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(split, 1)
+        style.lay_out(self, self.widget, self.caption, None)
         self.emphasised: tuple[str, ...] | None = None
         self._legend_widths: dict[tuple[int, bool], float] = {}
         self.restyle(fonts)
