@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
@@ -210,6 +210,7 @@ class BodyMapPanel(FollowingPanel):
         grid.setColumnStretch(1, 1)
 
         self._key = key
+        key.installEventFilter(self)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(4, 4, 4, 4)
         self._wide: bool | None = None
@@ -219,6 +220,16 @@ class BodyMapPanel(FollowingPanel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._key and event.type() == QEvent.Type.Resize:
+            # Wrapped labels need more lines in a narrow column: claim the height they need there, or
+            # the outer grid squeezes the rows of the key into each other.
+            layout = self._key.layout()
+            need = layout.totalHeightForWidth(self._key.width()) if layout is not None else 0
+            if need > 0 and need != self._key.minimumHeight():
+                self._key.setMinimumHeight(need)
+        return False
 
     def _arrange(self) -> None:
         """Landscape: figure | key above the answer. Portrait: figure | key, the answer below."""
