@@ -250,3 +250,4 @@ def test_the_answer_goes_where_there_is_room(
 
     qtbot.waitUntil(arranged, timeout=2000)  # landscape: beside the figure; portrait: under it
     assert panel.view.height() >= height // 2, "the figure keeps most of the height"
+

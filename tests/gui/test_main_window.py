@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QImage, QWheelEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -365,3 +366,23 @@ def test_broken_content_opens_a_dialog_naming_file_and_line(
     assert seen[0].startswith("The content could not be loaded")
     assert f"{sites}:" in seen[0]
     assert "'radial-nerv-right' matches no pathway node" in seen[0]
+
+
+def test_body_tab_key_entries_never_overlap_at_720p(qtbot: QtBot, window: MainWindow) -> None:
+    """At 1280x720 the outer layout squeezed the key's wrapped labels into each other."""
+    window.build_panels()
+    show_tab(window, "Body")
+    qtbot.wait(30)
+    key = window.findChild(QWidget, "bodyMapKey")
+    assert key is not None
+    assert key.isVisible()
+    labels = sorted(
+        (w for w in key.findChildren(QLabel) if w.accessibleName().startswith("Key: ")),
+        key=lambda w: w.y(),
+    )
+    assert len(labels) >= 6
+    for above, below in itertools.pairwise(labels):
+        assert above.height() >= above.heightForWidth(above.width()), above.text()
+        assert above.geometry().bottom() < below.geometry().top(), (above.text(), below.text())
+    last = labels[-1]
+    assert last.height() >= last.heightForWidth(last.width()), last.text()

@@ -204,13 +204,13 @@ class BodyMapPanel(FollowingPanel):
             label = QLabel(text, key)
             label.setWordWrap(True)
             label.setAccessibleName(f"Key: {text}")
+            label.installEventFilter(self)
             grid.addWidget(swatch, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
         grid.setRowStretch(len(entries) + 1, 1)
         grid.setColumnStretch(1, 1)
 
         self._key = key
-        key.installEventFilter(self)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(4, 4, 4, 4)
         self._wide: bool | None = None
@@ -222,13 +222,12 @@ class BodyMapPanel(FollowingPanel):
         self._arrange()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._key and event.type() == QEvent.Type.Resize:
-            # Wrapped labels need more lines in a narrow column: claim the height they need there, or
-            # the outer grid squeezes the rows of the key into each other.
-            layout = self._key.layout()
-            need = layout.totalHeightForWidth(self._key.width()) if layout is not None else 0
-            if need > 0 and need != self._key.minimumHeight():
-                self._key.setMinimumHeight(need)
+        if isinstance(watched, QLabel) and event.type() == QEvent.Type.Resize:
+            # A wrapped key label in a narrow column needs more lines than its size hint allows for:
+            # it claims that height, or the grid squeezes the entries into each other.
+            need = watched.heightForWidth(watched.width())
+            if need > 0 and need != watched.minimumHeight():
+                watched.setMinimumHeight(need)
         return False
 
     def _arrange(self) -> None:
