@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from svg_drawing import area, bez, d_of, ellipse, f, grow, mirror, poly, rect
+from svg_drawing import bez, check_overlaps, d_of, ellipse, f, grow, mirror, poly, rect
+from svg_drawing import shape as outlined
 
 W, H, MID = 500, 1000, 250
 SKIN = "#f3ebe2"
@@ -131,19 +132,8 @@ for side, half, flip in (("right", left_half, False), ("left", right_half, True)
 ORDER = ["eye", "face-upper", "face-lower", "tongue", "arm", "hand", "trunk", "leg", "foot"]
 
 
-def check() -> None:
-    keys = list(regions)
-    for i, a in enumerate(keys):
-        r = regions[a].boundingRect()
-        print(f"{a:18s} {r.width():6.1f} x {r.height():6.1f}  area {area(regions[a]):8.0f}", file=sys.stderr)
-        for b in keys[i + 1 :]:
-            overlap = area(regions[a] & regions[b])
-            if overlap > 1.0:
-                print(f"  OVERLAP {a} / {b}: {overlap:.1f}", file=sys.stderr)
-
-
 def shape(d: str, fill: str, stroke: str = INK, width: float = STROKE, extra: str = "") -> str:
-    return f'<path d="{d}" fill="{fill}" stroke="{stroke}" stroke-width="{f(width)}" stroke-linejoin="round"{extra}/>'
+    return outlined(d, fill, stroke, width, extra)
 
 
 def line(d: str, width: float = 3, colour: str = INK) -> str:
@@ -223,5 +213,5 @@ def svg() -> str:
 
 
 if __name__ == "__main__":
-    check()
+    check_overlaps(regions)
     Path(sys.argv[1]).write_text(svg())

@@ -10,7 +10,8 @@ import math
 import sys
 from pathlib import Path
 
-from svg_drawing import area, bez, d_of, ellipse, f, grow, mirror, poly, rect
+from svg_drawing import bez, check_overlaps, d_of, ellipse, f, grow, mirror, poly, rect
+from svg_drawing import shape as outlined
 
 W, H = 1010, 640
 CX, CY = 370, 322
@@ -117,19 +118,8 @@ LABELS = [
 LABEL_X = 672
 
 
-def check() -> None:
-    keys = list(parts)
-    for i, a in enumerate(keys):
-        r = parts[a].boundingRect()
-        print(f"{a:32s} {r.width():6.1f} x {r.height():6.1f}  area {area(parts[a]):8.0f}", file=sys.stderr)
-        for b in keys[i + 1 :]:
-            overlap = area(parts[a] & parts[b])
-            if overlap > 1.0:
-                print(f"  OVERLAP {a} / {b}: {overlap:.1f}", file=sys.stderr)
-
-
-def shape(d, fill, stroke=INK, width=3.0, extra=""):
-    return f'<path d="{d}" fill="{fill}" stroke="{stroke}" stroke-width="{f(width)}" stroke-linejoin="round"{extra}/>'
+def shape(d: str, fill: str, stroke: str = INK, width: float = 3.0, extra: str = "") -> str:
+    return outlined(d, fill, stroke, width, extra)
 
 
 def svg() -> str:
@@ -195,5 +185,5 @@ def svg() -> str:
 
 
 if __name__ == "__main__":
-    check()
+    check_overlaps(parts)
     Path(sys.argv[1]).write_text(svg())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPolygonF
@@ -109,3 +110,24 @@ def area(path: QPainterPath) -> float:
             a += x0 * y1 - x1 * y0
         total += abs(a) / 2
     return total
+
+
+def check_overlaps(shapes: dict[str, QPainterPath]) -> None:
+    """Print each shape's size and area to stderr, and any two shapes that overlap (clickable
+    parts must not, or a click could mean either)."""
+    keys = list(shapes)
+    width = max(map(len, keys), default=0)
+    for i, a in enumerate(keys):
+        r = shapes[a].boundingRect()
+        print(
+            f"{a:{width}s} {r.width():6.1f} x {r.height():6.1f}  area {area(shapes[a]):8.0f}", file=sys.stderr
+        )
+        for b in keys[i + 1 :]:
+            overlap = area(shapes[a] & shapes[b])
+            if overlap > 1.0:
+                print(f"  OVERLAP {a} / {b}: {overlap:.1f}", file=sys.stderr)
+
+
+def shape(d: str, fill: str, stroke: str, width: float, extra: str = "") -> str:
+    """An outlined SVG path element."""
+    return f'<path d="{d}" fill="{fill}" stroke="{stroke}" stroke-width="{f(width)}" stroke-linejoin="round"{extra}/>'

@@ -6,31 +6,23 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+from PySide6.QtWidgets import QAbstractScrollArea
 from pytestqt.qtbot import QtBot
 
-from app import paths
 from app.model.content import Content
-from app.model.geometry import load_geometry
-from app.ui import theme
 from app.ui.diagram.items import SiteState
 from app.ui.main_window import MainWindow
 from app.ui.panels.cross_section import CrossSectionPanel
 from app.ui.panels.diseases_panel import DiseasesPanel
+from tests.gui.conftest import open_main_window
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, qapp: QApplication, content: Content) -> MainWindow:
-    theme.apply(qapp)
-    geometry = load_geometry(content.svg_path, [s.id for s in content.sites], paths.cache_dir())
-    main = MainWindow(content, geometry)
-    qtbot.addWidget(main)
-    main.resize(1920, 1080)  # wide enough for the body map beside the signs
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main._side is not None and main.side.body_beside_signs)
+def window(qtbot: QtBot, content: Content) -> MainWindow:
+    main = open_main_window(qtbot, content, 1920, 1080)  # wide enough for the body map beside the signs
+    qtbot.waitUntil(lambda: main.side.body_beside_signs)
     return main
 
 

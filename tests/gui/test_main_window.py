@@ -15,30 +15,22 @@ from pytestqt.qtbot import QtBot
 
 from app import paths
 from app.model.content import Content
-from app.model.geometry import load_geometry
-from app.ui import launch, theme
+from app.ui import launch
 from app.ui.diagram.items import SiteState
 from app.ui.main_window import MainWindow
 from app.ui.panels.details_panel import SiteDetailsPanel
 from app.ui.panels.diseases_panel import DiseasesPanel
 from app.ui.panels.sites_tree import SitesTree
 from app.ui.side_panels import LazyPage
+from tests.gui.conftest import open_main_window
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot: QtBot, qapp: QApplication, content: Content) -> MainWindow:
-    theme.apply(qapp)
-    geometry = load_geometry(content.svg_path, [s.id for s in content.sites], paths.cache_dir())
-    main = MainWindow(content, geometry)
-    qtbot.addWidget(main)
-    main.resize(1280, 720)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main._side is not None)  # built just after the first frame
-    return main
+def window(qtbot: QtBot, content: Content) -> MainWindow:
+    return open_main_window(qtbot, content, 1280, 720)
 
 
 def click_site(qtbot: QtBot, window: MainWindow, site_id: str, *, ctrl: bool = False) -> None:

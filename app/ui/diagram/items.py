@@ -66,6 +66,14 @@ def _pen(colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) 
     return pen
 
 
+def paint_label_box(painter: QPainter, rect: QRectF) -> None:
+    """The white, rounded, outlined box behind a hover label (the diagram's and the overlays')."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(theme.TEXT), 2))
+    painter.setBrush(QColor(theme.BACKGROUND))
+    painter.drawRoundedRect(rect, 5, 5)
+
+
 class SiteItem(QGraphicsPathItem):
     """A lesion site's outline; invisible until hovered, focused, selected or part of a disease."""
 
@@ -178,9 +186,6 @@ class NameLabel(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(theme.TEXT), 2))
-        painter.setBrush(QColor(theme.BACKGROUND))
-        painter.drawRoundedRect(self._rect, 5, 5)
+        paint_label_box(painter, self._rect)
         painter.setFont(self._font)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)

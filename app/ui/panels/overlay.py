@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPainterPathStroker,
-    QPen,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.model.geometry import DiagramGeometry
 from app.ui import theme
-from app.ui.diagram.items import outline_path
+from app.ui.diagram.items import outline_path, paint_label_box
 from app.ui.panels.overlay_style import (
     ACTIVATE_KEYS,
     ARROWS,
@@ -160,10 +159,7 @@ class InfoLabel(QGraphicsTextItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(theme.TEXT), 2))
-        painter.setBrush(QColor(theme.BACKGROUND))
-        painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 5, 5)
+        paint_label_box(painter, self.boundingRect().adjusted(1, 1, -1, -1))
         super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt allows no widget
 
 
