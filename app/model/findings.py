@@ -262,17 +262,28 @@ def evaluate_nodes(
     )
 
 
-def sites_weakening(content: Content, region: str, side: str) -> tuple[str, ...]:
-    """Reverse look-up: every single site whose lesion weakens ``region`` on ``side``, in neuraxis
-    order. Each site's own findings are computed once per content and kept."""
-    return content.weakened_by.get((region, side), ())
+class Engine:
+    """The findings engine for one content, with what is worth computing once per content: the
+    reverse index of which sites weaken which region (built on its first use)."""
 
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._weakened_by: dict[tuple[str, str], tuple[str, ...]] | None = None
 
-def weakness_index(content: Content) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(region, side) -> the sites whose lesion alone gives a motor lesion there."""
-    index: dict[tuple[str, str], list[str]] = {}
-    for site in content.sites:
-        for finding in evaluate(content, [site.id]).findings:
-            if finding.lesions:
-                index.setdefault((finding.region, finding.side), []).append(site.id)
-    return {key: tuple(value) for key, value in index.items()}
+    def evaluate(self, site_ids: Iterable[str], day: int | None = None) -> Findings:
+        return evaluate(self.content, site_ids, day)
+
+    def lesion_types(self, site_ids: Iterable[str]) -> tuple[str, ...]:
+        return lesion_types(self.content, site_ids)
+
+    def sites_weakening(self, region: str, side: str) -> tuple[str, ...]:
+        """Reverse look-up: every single site whose lesion weakens ``region`` on ``side``, in
+        neuraxis order."""
+        if self._weakened_by is None:
+            index: dict[tuple[str, str], list[str]] = {}
+            for site in self.content.sites:
+                for finding in evaluate(self.content, [site.id]).findings:
+                    if finding.lesions:
+                        index.setdefault((finding.region, finding.side), []).append(site.id)
+            self._weakened_by = {key: tuple(value) for key, value in index.items()}
+        return self._weakened_by.get((region, side), ())

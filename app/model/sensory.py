@@ -19,10 +19,9 @@ from collections.abc import Callable
 
 import msgspec
 
+from app.model.ids import PAIN, VIBRATION
 from app.model.schema import AnatomyFile, SkinField
 
-PAIN = "pain-temperature"
-VIBRATION = "vibration-proprioception"
 MODALITIES = (PAIN, VIBRATION)
 
 

@@ -112,7 +112,7 @@ def run(
     try:
         cache = paths.cache_dir()
         content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
-        geometry = load_geometry(content.svg_path, [s.id for s in content.sites], cache)
+        geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
     except ContentError as error:
         _report([str(p) for p in error.problems], title="The content could not be loaded", to_stderr=headless)
         return EXIT_PROBLEMS

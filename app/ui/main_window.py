@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Neuraxis")
 
-        self.diagram = DiagramView(self.selection, content.svg_path, geometry)
+        self.diagram = DiagramView(self.selection, content.drawings.diagram, geometry)
         # The column of panels and the menus are built on the event loop's next turn after the
         # diagram's first frame (build_panels), so the diagram shows as soon as possible; every
         # panel syncs from the selection model when it is built.

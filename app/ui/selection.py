@@ -14,7 +14,7 @@ import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from app.model.content import Content
-from app.model.findings import Findings, UnknownIdError, evaluate, sites_weakening
+from app.model.findings import Engine, Findings, UnknownIdError
 
 
 class Change(msgspec.Struct, frozen=True):
@@ -33,12 +33,13 @@ class SelectionModel(QObject):
     def __init__(self, content: Content, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._content = content
+        self._engine = Engine(content)
         self._sites: tuple[str, ...] = ()
         self._disease: str | None = None
         self._day: int | None = None
         self._probe: tuple[str, str] | None = None
         self._probe_sites: tuple[str, ...] = ()
-        self._findings = evaluate(content, ())
+        self._findings = self._engine.evaluate(())
 
     # --- state -------------------------------------------------------------------------------
     @property
@@ -114,7 +115,7 @@ class SelectionModel(QObject):
         if day == self._day:
             return
         self._day = day
-        self._findings = evaluate(self._content, self._sites, day)
+        self._findings = self._engine.evaluate(self._sites, day)
         self.changed.emit(Change(sites=False, disease=False, day=True))
 
     def ask_region(self, region: str, side: str) -> None:
@@ -122,7 +123,7 @@ class SelectionModel(QObject):
         probe = (region, side)
         if probe == self._probe:
             return
-        self._probe, self._probe_sites = probe, sites_weakening(self._content, region, side)
+        self._probe, self._probe_sites = probe, self._engine.sites_weakening(region, side)
         self.changed.emit(Change(sites=False, disease=False, probe=True))
 
     def clear_probe(self) -> None:
@@ -135,7 +136,7 @@ class SelectionModel(QObject):
         change = Change(sites=sites != self._sites, disease=disease != self._disease, probe=probe)
         if not (change.sites or change.disease):
             return
-        findings = evaluate(self._content, sites, self._day) if change.sites else self._findings
+        findings = self._engine.evaluate(sites, self._day) if change.sites else self._findings
         self._sites, self._disease, self._findings = sites, disease, findings
         self._probe, self._probe_sites = None, ()  # a new selection answers a new question
         self.changed.emit(change)

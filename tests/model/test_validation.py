@@ -220,3 +220,50 @@ def test_a_region_missing_from_the_body_map_is_reported(workdir: Path) -> None:
     line = edit(workdir / "body.yaml", "  - id: tongue\n", "  - id: elbow\n    name: Elbow\n  - id: tongue\n")
     found = problems(workdir)
     assert f"{workdir / 'body.yaml'}:{line}: body.svg has no element body-elbow-right" in found
+
+
+def test_an_id_the_code_needs_is_required(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without the sign 'clonus' the reflex plot cannot choose its trace: validate refuses the folder,
+    naming the file, the line of the signs list and the code that needs it."""
+    text = (workdir / "signs.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: clonus\n")
+    end = text.index("  - id: babinski\n")
+    (workdir / "signs.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    line = text[: text.index("\nsigns:\n") + 1].count("\n") + 1
+    assert main(["validate", str(workdir)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    need = "it is needed by the reflex and tone plots (app.model.curves)"
+    assert err == [f"{workdir / 'signs.yaml'}:{line}: the sign 'clonus' is missing; {need}"]
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "item", "what"),
+    [
+        ("physiology.yaml", "reflex_traces", "  - id: reduced\n", "reflex trace 'reduced'"),
+        ("physiology.yaml", "tone_profiles", "  - id: rigid\n", "tone profile 'rigid'"),
+        ("anatomy.yaml", "cord_parts", "  - id: dorsal-horn\n", "cord part 'dorsal-horn'"),
+    ],
+)
+def test_every_declared_need_is_checked(workdir: Path, file: str, key: str, item: str, what: str) -> None:
+    path = workdir / file
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(item, item.replace("id: ", "id: renamed-")), encoding="utf-8")
+    line = text[: text.index(f"\n{key}:\n") + 1].count("\n") + 1
+    found = [p for p in problems(workdir) if "is missing" in p]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{path}:{line}: the {what} is missing; "), found
+
+
+def test_a_folder_may_bring_its_own_body_map_and_cord(workdir: Path) -> None:
+    """body.svg and cord.svg are overridden like neuraxis.svg, and checked like it."""
+    assert load_content(workdir, check_svg=True).drawings.body == paths.svg_dir() / "body.svg"
+    own = workdir / "body.svg"
+    shutil.copy(paths.svg_dir() / "body.svg", own)
+    line = edit(own, 'id="body-hand-left"', 'id="body-hnd-left"')
+    assert f"{workdir / 'body.yaml'}:" in "\n".join(found := problems(workdir)), found
+    assert any("body.svg has no element body-hand-left" in p for p in found), found
+    (own).write_text((own).read_text().replace('id="body-hnd-left"', 'id="body-hand-left"'))
+    content = load_content(workdir, check_svg=True)
+    assert content.drawings.body == own
+    assert content.drawings.cord == paths.svg_dir() / "cord.svg"
+    assert line > 1

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QV
 from app import paths
 from app.model.content import Content, SiteInfo
 from app.model.geometry import load_geometry
+from app.model.ids import COMMISSURE, CORD_PARTS
 from app.ui import theme
 from app.ui.panels.base import EVERYTHING, FollowingPanel
 from app.ui.panels.overlay import PartsView
@@ -25,25 +26,12 @@ from app.ui.panels.overlay_style import selected_layer
 from app.ui.panels.richtext import Cites, RichBrowser, esc, strip_citations
 from app.ui.selection import Change, SelectionModel
 
-SVG_NAME = "cord.svg"
-COMMISSURE = "anterior-commissure"
 DEFAULT_LEVELS = ("C5", "T6", "L4")
 MIN_PART = 40.0
 MIN_CAPTION_PX = 96
 HINT = "<p>Point at a part to see what runs in it; click it to select a lesion there.</p>"
-PART_IDS = (
-    "dorsal-root",
-    "dorsal-column",
-    "dorsal-horn",
-    "lateral-corticospinal",
-    "spinothalamic",
-    "anterior-horn",
-    "ventral-root",
-    COMMISSURE,
-)
-"""The parts drawn in cord.svg (``xs-PART-SIDE``); their texts come from content (cord_parts)."""
 
-_NODE = re.compile(r"^(?P<part>" + "|".join(PART_IDS) + r")-(?P<seg>[a-z]\d{1,2})(?:-(?:left|right))?$")
+_NODE = re.compile(r"^(?P<part>" + "|".join(CORD_PARTS) + r")-(?P<seg>[a-z]\d{1,2})(?:-(?:left|right))?$")
 _ID_LEVEL = re.compile(r"-(?P<seg>[ctls]\d{1,2})(?:-|$)")
 
 
@@ -90,7 +78,7 @@ class CordTexts:
 
 class CrossSectionView(PartsView):
     def __init__(self, texts: CordTexts, svg_path: Path, parent: QWidget | None = None) -> None:
-        keys = [f"{part}-{side}" for part in PART_IDS if part != COMMISSURE for side in ("right", "left")]
+        keys = [f"{part}-{side}" for part in CORD_PARTS if part != COMMISSURE for side in ("right", "left")]
         keys.insert(keys.index("anterior-horn-left") + 1, COMMISSURE)
         geometry = load_geometry(svg_path, [f"xs-{k}" for k in keys], paths.cache_dir())
         self.texts = texts
@@ -123,16 +111,14 @@ class CrossSectionView(PartsView):
 
 
 class CrossSectionPanel(FollowingPanel):
-    def __init__(
-        self, selection: SelectionModel, parent: QWidget | None = None, svg_path: Path | None = None
-    ) -> None:
+    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(selection, "crossSectionPanel", "Spinal cord cross-section", parent)
         content = selection.content
         self._levels_of = {s.id: lvl for s in content.sites if (lvl := site_level(content, s))}
         self._segments = [s.upper() for s in content.anatomy.segments]
         levels = sorted({*DEFAULT_LEVELS, *self._levels_of.values()}, key=self._segments.index)
         self.texts = CordTexts(content)
-        self.view = CrossSectionView(self.texts, svg_path or paths.svg_dir() / SVG_NAME, self)
+        self.view = CrossSectionView(self.texts, content.drawings.cord, self)
         self.view.activated.connect(self._part_clicked)
         self.caption = RichBrowser("crossSectionCaption", "What the selection cuts at this level", self)
         self._note = ""

@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from app.model import ids
 from app.model.curves import TRACE_WINDOW_MS, TraceChoice, reflex_choices, reflex_trace, trace_times
 from app.model.findings import Finding
 from app.model.schema import ReflexTrace
@@ -14,8 +15,6 @@ from app.ui import theme
 from app.ui.panels.plots import captions, style
 from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import Change, SelectionModel
-
-NORMAL = "normal"
 
 
 class ReflexView(QWidget):
@@ -40,10 +39,10 @@ class ReflexView(QWidget):
         self.legend = style.legend(fonts)
         self.legend.setParentItem(self.plot.vb)
         self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 6))
-        normal = self._traces.get(NORMAL)
+        normal = self._traces[ids.TRACE_NORMAL]
         self.normal_curve = pg.PlotDataItem(
             self.times,
-            reflex_trace(normal, self.times) if normal else [0.0] * len(self.times),
+            reflex_trace(normal, self.times),
             pen=style.pen(theme.TEXT, Qt.PenStyle.DotLine, 3, 150),
         )
         self.curve = pg.PlotDataItem(pen=style.lesion_pen("UMN"))
@@ -124,16 +123,15 @@ class ReflexView(QWidget):
         self._shown = key
         mixed = len(choices) > 1
         self.legend.clear()
-        normal = self._traces.get(NORMAL)
-        if normal is not None:
-            self.legend.addItem(self.normal_curve, normal.name)
+        normal = self._traces[ids.TRACE_NORMAL]
+        self.legend.addItem(self.normal_curve, normal.name)
         self.cut_curve.setVisible(mixed)
         if mixed:
             cut = self._trace(choices[0].trace)
             self.cut_curve.setData(self.times, reflex_trace(cut, self.times))
             self.legend.addItem(self.cut_curve, f"{label}, arc cut: {cut.name.split(',')[0]}")
         trace = self._trace(self.choice.trace)
-        lesion = "LMN" if self.choice.trace == "absent" else (finding.lesions[0] if finding else "")
+        lesion = "LMN" if self.choice.trace == ids.TRACE_ABSENT else (finding.lesions[0] if finding else "")
         self.curve.setData(self.times, reflex_trace(trace, self.times, clonus=self.choice.clonus))
         self.curve.setPen(style.lesion_pen("UMN" if mixed else lesion) if lesion else style.pen(theme.TEXT))
         self.curve.setVisible(finding is not None)
@@ -145,7 +143,7 @@ class ReflexView(QWidget):
 
     def trace(self) -> ReflexTrace:
         """The trace shown for the chosen region."""
-        return self._trace(self.choice.trace if self.choice else NORMAL)
+        return self._trace(self.choice.trace if self.choice else ids.TRACE_NORMAL)
 
     def _trace(self, trace_id: str) -> ReflexTrace:
-        return self._traces.get(trace_id) or self._traces.get(NORMAL) or next(iter(self._traces.values()))
+        return self._traces[trace_id]
