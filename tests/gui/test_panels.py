@@ -28,7 +28,6 @@ pytestmark = pytest.mark.gui
 WIDTH, HEIGHT = 460, 700
 
 
-
 def _plain(text: str) -> str:
     """Shown text with the badge images dropped and spacing normalised."""
     return re.sub(r"[ \N{NO-BREAK SPACE}]+", " ", text.replace("\N{OBJECT REPLACEMENT CHARACTER}", ""))

@@ -32,7 +32,6 @@ NO_MOD = Qt.KeyboardModifier.NoModifier
 MOVE_INTERVAL_MS = 12
 
 
-
 class Pair:
     """A signs panel and a plots panel side by side on one selection, as in the window."""
 
