@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from app.model import schema
 from app.model.checker import Checker
 from app.model.content import DiseaseInfo, SiteInfo
+from app.model.sides import opposite
 
 PLACEHOLDERS = ("$side", "$Side", "$other", "$Other")
 
@@ -27,7 +28,7 @@ def fill(text: str, side: str | None) -> str:
     """``text`` with the side placeholders replaced (unchanged for a midline site)."""
     if side is None:
         return text
-    other = "left" if side == "right" else "right"
+    other = opposite(side)
     for placeholder, value in zip(PLACEHOLDERS, (side, side.title(), other, other.title()), strict=True):
         text = text.replace(placeholder, value)
     return text

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from app.model.pathway import SIDES, FinalPath, ReflexArc, Unit, opposite
+from app.model.pathway import FinalPath, ReflexArc, Unit
 from app.model.sensory import MODALITIES
+from app.model.sides import SIDES, opposite
 
 if TYPE_CHECKING:
     from app.model.content import Content

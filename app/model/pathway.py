@@ -18,12 +18,7 @@ import msgspec
 
 from app.model.schema import AnatomyFile, MuscleGroup, Reflex
 from app.model.sensory import SensoryBuilder, SensoryUnit
-
-SIDES = ("left", "right")
-
-
-def opposite(side: str) -> str:
-    return "right" if side == "left" else "left"
+from app.model.sides import SIDES, opposite
 
 
 class FinalPath(msgspec.Struct, frozen=True):

@@ -21,6 +21,7 @@ import msgspec
 
 from app.model.ids import PAIN, VIBRATION
 from app.model.schema import AnatomyFile, SkinField
+from app.model.sides import opposite
 
 MODALITIES = (PAIN, VIBRATION)
 
@@ -34,10 +35,6 @@ class SensoryUnit(msgspec.Struct, frozen=True):
     side: str
     modality: str
     routes: tuple[tuple[str, ...], ...]
-
-
-def _other(side: str) -> str:
-    return "right" if side == "left" else "left"
 
 
 class SensoryBuilder:
@@ -69,7 +66,7 @@ class SensoryBuilder:
                 self.node(f"dorsal-column-{level.lower()}-{side}", f"Dorsal column at {level} ({side})")
             )
         route.append(self.node(f"dorsal-column-nuclei-{side}", f"Gracile and cuneate nuclei ({side})"))
-        route += self._central(_other(side), ("medial-lemniscus", "Medial lemniscus"))
+        route += self._central(opposite(side), ("medial-lemniscus", "Medial lemniscus"))
         return tuple(route)
 
     def pain(self, skin: SkinField, segment: str, side: str) -> tuple[str, ...]:
@@ -84,7 +81,7 @@ class SensoryBuilder:
                 f"anterior-commissure-{cross.lower()}", f"Anterior white commissure at {cross} (midline)"
             )
         )
-        other = _other(side)
+        other = opposite(side)
         for level in reversed(self.order[: crossing + 1]):
             route.append(
                 self.node(

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidg
 from app import __version__
 from app.model.content import Content
 from app.model.geometry import DiagramGeometry
+from app.model.state import Change
 from app.ui.diagram.view import DiagramView
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
     from app.ui.side_panels import SidePanels
@@ -138,9 +139,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([int(total * DIAGRAM_SHARE), total - int(total * DIAGRAM_SHARE)])
 
     def _sync(self, change: Change) -> None:
-        names = [self.content.sites_by_id[s].name for s in self.selection.sites]
-        disease = self.content.diseases_by_id[self.selection.disease].name if self.selection.disease else None
-        subject = disease or " + ".join(names)
+        subject = self.selection.shown.subject
         self.setWindowTitle(f"Neuraxis - {subject}" if subject else "Neuraxis")
         if not self.diagram.hovered_site:
             self._show_hover("")
@@ -148,7 +147,7 @@ class MainWindow(QMainWindow):
     def _show_hover(self, name: str) -> None:
         if name:
             self._status.setText(f"{name} - click to select, Ctrl+click to add")
-        elif self.selection.sites:
+        elif self.selection.shown.subject:
             self._status.setText("Escape clears the selection; Page Down steps to the next site.")
         else:
             self._status.setText("Click a lesion site on the diagram, or use Tab and Enter.")
@@ -190,20 +189,13 @@ class MainWindow(QMainWindow):
         self._full_screen_action = full
 
         select = bar.addMenu("&Selection")
-        select.addAction(self._action("Next site", lambda: self._step(1), "N"))
-        select.addAction(self._action("Previous site", lambda: self._step(-1), "P"))
+        select.addAction(self._action("Next site", lambda: self.selection.advance(1), "N"))
+        select.addAction(self._action("Previous site", lambda: self.selection.advance(-1), "P"))
         select.addAction(self._action("Clear", self.selection.clear))
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("Keyboard shortcuts", self._show_shortcuts, "F1"))
         help_menu.addAction(self._action("About Neuraxis", self._show_about))
-
-    def _step(self, delta: int) -> None:
-        order = [s.id for s in self.content.sites]
-        current = self.selection.sites[-1] if self.selection.sites else None
-        index = order.index(current) + delta if current else (0 if delta > 0 else len(order) - 1)
-        if 0 <= index < len(order):
-            self.selection.select(order[index])
 
     def _toggle_full_screen(self) -> None:
         if self.isFullScreen():

@@ -15,9 +15,10 @@ from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from app.model.geometry import DiagramGeometry
+from app.model.state import Change
 from app.ui import theme
 from app.ui.diagram.items import NameLabel, SiteItem, SiteState
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 from app.ui.svg_view import SvgView
 
 NAVIGATION_KEYS = frozenset(
@@ -107,10 +108,11 @@ class DiagramView(SvgView):
 
     # --- selection sync ------------------------------------------------------------------------
     def _sync(self, change: Change) -> None:
-        if not (change.sites or change.disease or change.probe):
+        if not (change.sites or change.disease or change.probe or change.shown):
             return  # the day since onset does not change the diagram
-        selected = set(self.selection.sites)
-        disease = set(self.selection.disease_sites)
+        shown = self.selection.shown
+        selected = set(shown.sites)
+        disease = set(shown.disease_sites)
         probe = set(self.selection.probe_sites)
         for site_id, item in self._items.items():
             item.set_state(SiteState.SELECTED, site_id in selected)
@@ -183,7 +185,8 @@ class DiagramView(SvgView):
         elif reason == Qt.FocusReason.MouseFocusReason:
             self._keyboard = False
         if self._focused is None:
-            self._set_focused(self.selection.sites[-1] if self.selection.sites else self._order[0])
+            shown = self.selection.shown.sites  # never the hidden lesion
+            self._set_focused(shown[-1] if shown else self._order[0])
         else:
             self._set_focused(self._focused)
 
@@ -238,11 +241,10 @@ class DiagramView(SvgView):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focused:
             (self.selection.toggle if ctrl else self.selection.select)(self._focused)
         elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            current = self.selection.sites[-1] if self.selection.sites else None
-            target = self._step(current, 1 if key == Qt.Key.Key_PageDown else -1)
-            if target is not None:
-                self.selection.select(target)
-                self._set_focused(target)
+            self.selection.advance(1 if key == Qt.Key.Key_PageDown else -1)
+            shown = self.selection.shown.sites
+            if shown:
+                self._set_focused(shown[-1])
         elif key == Qt.Key.Key_Escape:
             self.selection.clear()
         else:

@@ -20,13 +20,14 @@ from app.model import ids
 from app.model.content import Content
 from app.model.findings import Finding
 from app.model.geometry import load_geometry
-from app.model.pathway import SIDES
+from app.model.sides import SIDES
+from app.model.state import EVERYTHING, Change
 from app.ui import theme
-from app.ui.panels.base import EVERYTHING, FollowingPanel
+from app.ui.panels.base import FollowingPanel
 from app.ui.panels.overlay import PartsView
-from app.ui.panels.overlay_style import Layer, lesion_layer, paint_layers
+from app.ui.panels.overlay_style import Layer, lesion_layer, paint_layers, untyped_layer
 from app.ui.panels.richtext import RichBrowser, esc
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 SITE_SCHEME = "site"
 WIDE_RATIO = 0.95
@@ -93,6 +94,8 @@ def finding_lines(content: Content, finding: Finding) -> list[str]:
         names = ", ".join(content.signs_by_id[s].name for s in signs)
         short = content.lesion_types[lesion].short
         lines.append(f"{short} - {names}" if names else short)
+    if not finding.lesions and finding.signs:  # revealed signs whose lesion type is still hidden
+        lines.append(", ".join(content.signs_by_id[s].name for s in finding.signs))
     lost = [content.modalities[m].name for m in finding.sensory_loss]
     if lost:
         lines.append(" and ".join(lost).capitalize() + " lost")
@@ -125,12 +128,14 @@ class BodyMapView(PartsView):
     def show_findings(self) -> None:
         """Paint every region from the selection's findings (overlay items only)."""
         content = self.selection.content
-        self._findings = {f"{f.region}-{f.side}": f for f in self.selection.findings.findings}
+        self._findings = {f"{f.region}-{f.side}": f for f in self.selection.shown.findings.findings}
         for key, item in self.items_by_key.items():
             finding = self._findings.get(key)
             layers: list[Layer] = []
             if finding is not None:
                 layers += [lesion_layer(t, content.lesion_types[t].pattern) for t in finding.lesions]
+                if finding.signs and not finding.lesions:
+                    layers.append(untyped_layer())
                 layers += [sensory_layer(m) for m in finding.sensory_loss]
             item.set_layers(layers)
         probe = self.selection.probe
@@ -248,7 +253,7 @@ class BodyMapPanel(FollowingPanel):
         name = region_name(content, region, side)
         if not sel.probe_sites:
             return f"<p><b>No lesion site in this app weakens the {esc(name.lower())}.</b></p>" + PROMPT
-        chosen = set(sel.sites)
+        chosen = set(sel.shown.sites)
         items = "".join(
             f"<li><a href='{SITE_SCHEME}:{esc(s)}'>{esc(content.sites_by_id[s].name)}</a>"
             + ("&nbsp;<b>(shown)</b>" if s in chosen else "")

@@ -32,6 +32,13 @@ def lesion_layer(lesion: str, pattern: str) -> Layer:
     return Layer(colour.name(), theme.pattern_brush(pattern, colour))
 
 
+def untyped_layer() -> Layer:
+    """A region whose signs are revealed while its lesion type is still hidden: near-black vertical
+    lines, a pattern no lesion type uses."""
+    colour = QColor(theme.TEXT)
+    return Layer(colour.name(), QBrush(colour, Qt.BrushStyle.VerPattern))
+
+
 def selected_layer() -> Layer:
     colour = QColor(theme.SELECTED)
     return Layer(colour.name(), QBrush(colour, Qt.BrushStyle.BDiagPattern))

@@ -11,10 +11,11 @@ from app.model import ids
 from app.model.curves import TRACE_WINDOW_MS, TraceChoice, reflex_choices, reflex_trace, trace_times
 from app.model.findings import Finding
 from app.model.schema import ReflexTrace
+from app.model.state import Change
 from app.ui import theme
 from app.ui.panels.plots import captions, style
 from app.ui.panels.richtext import RichBrowser
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 
 class ReflexView(QWidget):
@@ -80,7 +81,7 @@ class ReflexView(QWidget):
         self.tap.label.setFont(fonts.font(fonts.tick, bold=True))
 
     def sync(self, change: Change) -> None:
-        if change.sites or change.disease or self.region_box.count() == 0:
+        if change.sites or change.disease or change.shown or self.region_box.count() == 0:
             self._fill_regions()
         self._show()
 
@@ -95,7 +96,7 @@ class ReflexView(QWidget):
         keep = self.region()
         self.region_box.blockSignals(True)
         self.region_box.clear()
-        for finding in self._selection.findings.findings:
+        for finding in self._selection.shown.findings.findings:
             if finding.lesions and finding.region in self._tendon_regions:
                 name = content.regions_by_id[finding.region].name
                 self.region_box.addItem(
@@ -110,7 +111,9 @@ class ReflexView(QWidget):
         region = self.region()
         if region is None:
             return None
-        return next((f for f in self._selection.findings.findings if (f.region, f.side) == region), None)
+        return next(
+            (f for f in self._selection.shown.findings.findings if (f.region, f.side) == region), None
+        )
 
     def _show(self) -> None:
         finding = self._finding()

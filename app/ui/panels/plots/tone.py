@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QWidget
 
 from app.model import ids
 from app.model.curves import catch_point, give_level, tone_curve, tone_profiles_for
+from app.model.state import Change
 from app.ui import theme
 from app.ui.panels.plots import captions, style
 from app.ui.panels.richtext import RichBrowser
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 STYLES = {
     ids.TONE_NORMAL: (theme.TEXT, Qt.PenStyle.SolidLine),
@@ -121,7 +122,7 @@ class ToneView(QWidget):
         self.legend.updateGeometry()  # the plot's layout must forget the old legend's size
 
     def sync(self, change: Change) -> None:
-        emphasised = tone_profiles_for(self._selection.findings.findings)
+        emphasised = tone_profiles_for(self._selection.shown.findings.findings)
         if emphasised == self.emphasised:
             return
         self.emphasised = emphasised
