@@ -93,12 +93,12 @@ class MainWindow(QMainWindow):
     def _build_sites_dock(self) -> None:
         """The accessible list of every site (screen readers cannot see the diagram's items);
         hidden until asked for (View > Sites list, F9), built when first shown."""
-        from app.ui.side_panels import LazyPage, sites_list
+        from app.ui.side_panels import SITES_LIST, LazyPage, lazy_panel
 
         self.sites_dock = QDockWidget("Sites", self)
         self.sites_dock.setObjectName("sitesDock")
         self.sites_dock.setAccessibleName("List of lesion sites")
-        self.sites_dock.setWidget(LazyPage(lambda: sites_list(self.selection)))
+        self.sites_dock.setWidget(LazyPage(lazy_panel(self.selection, SITES_LIST)))
         self.sites_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
     def _sync(self, change: Change) -> None:
         subject = self.selection.shown.subject
         self.setWindowTitle(f"Neuraxis - {subject}" if subject else "Neuraxis")
-        if not self.diagram.hovered_site:
+        if not self.diagram.hovered:
             self._show_hover("")
 
     def _show_hover(self, name: str) -> None:

@@ -459,8 +459,8 @@ def test_site_details_show_disagreement(qtbot: QtBot, selection: SelectionModel)
 # --- Static pages and links -----------------------------------------------------------------------
 
 
-def test_faq_and_references(qtbot: QtBot, content: Content) -> None:
-    faq, refs = FaqPanel(content), ReferencesPanel(content)
+def test_faq_and_references(qtbot: QtBot, content: Content, selection: SelectionModel) -> None:
+    faq, refs = FaqPanel(selection), ReferencesPanel(selection)
     _show(qtbot, faq)
     _show(qtbot, refs)
     assert content.faq[0].question in faq.text()
@@ -471,8 +471,8 @@ def test_faq_and_references(qtbot: QtBot, content: Content) -> None:
     assert refs_text.count("Address: ") == sum(1 for r in content.references.values() if r.url)
 
 
-def test_citation_links_scroll_within_the_page(qtbot: QtBot, content: Content) -> None:
-    faq = FaqPanel(content)
+def test_citation_links_scroll_within_the_page(qtbot: QtBot, selection: SelectionModel) -> None:
+    faq = FaqPanel(selection)
     _show(qtbot, faq)
     browser = faq.browser()
     assert browser.verticalScrollBar().value() == 0
@@ -487,8 +487,8 @@ def test_no_panel_links_to_the_network(qtbot: QtBot, selection: SelectionModel) 
         ComparisonPanel(selection),
         DiseasesPanel(selection),
         SiteDetailsPanel(selection),
-        FaqPanel(selection.content),
-        ReferencesPanel(selection.content),
+        FaqPanel(selection),
+        ReferencesPanel(selection),
     ]
     for panel in panels:
         _show(qtbot, panel)
@@ -512,8 +512,8 @@ def test_panels_need_no_horizontal_scrolling(qtbot: QtBot, selection: SelectionM
         DiseasesPanel(selection),
         SiteDetailsPanel(selection),
         SitesTree(selection),
-        FaqPanel(selection.content),
-        ReferencesPanel(selection.content),
+        FaqPanel(selection),
+        ReferencesPanel(selection),
     ]
     for panel in panels:
         _show(qtbot, panel, width)
