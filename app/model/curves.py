@@ -62,17 +62,6 @@ def value_at(curve: Curve | Points, day: float) -> float:
     return points[-1][1]
 
 
-def sample(curve: Curve | Points, horizon: float, step: float = 1.0) -> tuple[list[float], list[float]]:
-    """Days 0, step, 2*step ... horizon (and every keyframe in between, so corners stay sharp) with
-    the curve's values on them."""
-    if step <= 0 or horizon < 0:
-        raise ValueError("step must be positive and horizon not negative")
-    days = {min(horizon, i * step) for i in range(math.ceil(horizon / step) + 1)}
-    days |= {d for d, _ in _points(curve) if 0 <= d <= horizon}
-    xs = sorted(days)
-    return xs, [value_at(curve, d) for d in xs]
-
-
 def resistance(profile: ToneProfile, velocity: float) -> float:
     """Resistance to passive stretch at one velocity (arbitrary units).
 
@@ -145,15 +134,6 @@ def trace_times(step_ms: float = 2.0) -> list[float]:
     """Sample times across :data:`TRACE_WINDOW_MS`."""
     start, end = TRACE_WINDOW_MS
     return [start + i * step_ms for i in range(round((end - start) / step_ms) + 1)]
-
-
-def peaks(values: Sequence[float], minimum: float = 0.05) -> int:
-    """How many local maxima rise above ``minimum`` (a brisk trace with clonus has several)."""
-    return sum(
-        1
-        for i in range(1, len(values) - 1)
-        if values[i] > minimum and values[i - 1] < values[i] >= values[i + 1]
-    )
 
 
 # --- choosing what a finding shows -------------------------------------------------------------

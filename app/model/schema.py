@@ -196,7 +196,6 @@ class Site(_Strict, kw_only=True, frozen=True):
     contains: Paragraphs
     associated: Paragraphs = []
     disagreement: Paragraphs = []
-    refs: list[RefKey] = []
 
 
 class SiteGroup(_Strict, kw_only=True, frozen=True):

@@ -67,7 +67,7 @@ def test_damaged_cache_file_falls_back_to_a_full_load(workdir: Path, tmp_path: P
 
 
 def test_key_covers_version_and_files(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    svg = paths.diagram_svg()
+    svg = paths.svg_dir() / "neuraxis.svg"
     key = cache_module.content_key(workdir, svg, check_svg=True)
     assert key == cache_module.content_key(workdir, svg, check_svg=True)
     assert key != cache_module.content_key(workdir, svg, check_svg=False)

@@ -19,7 +19,7 @@ def workdir(tmp_path: Path) -> Path:
     """A private copy of the bundled content with its own copy of the diagram."""
     target = tmp_path / "content"
     shutil.copytree(paths.content_dir(), target)
-    shutil.copy(paths.diagram_svg(), target / "neuraxis.svg")
+    shutil.copy(paths.svg_dir() / "neuraxis.svg", target / "neuraxis.svg")
     return target
 
 

@@ -177,9 +177,6 @@ class RichBrowser(QTextBrowser):
         self.setHtml(text)
         return True
 
-    def shown_html(self) -> str:
-        return self._html
-
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's signature
         """Never load anything from files or the network: only registered resources exist."""
         return None

@@ -58,7 +58,6 @@ class ToneView(QWidget):
             self.curves[profile.id] = curve
             self.plot.addItem(curve)
             self.legend.addItem(curve, profile.name)
-        self.top_resistance = top
         self.annotations: list[Any] = []
         for profile in physiology.tone_profiles:
             point = catch_point(profile)
