@@ -19,7 +19,8 @@ from app import __version__
 from app.model.atomic import write_cache_replacing
 from app.model.content import CONTENT_FILES, Content, drawings_for
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+"""Raise it whenever the shape of Content changes, so no entry of older code is decoded."""
 MAX_HASHED_BYTES = 5_000_000
 
 

@@ -28,9 +28,22 @@ class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=T
 
 
 class Reference(_Strict, kw_only=True, frozen=True):
+    """A source the content cites: who, what, where, when, and a stable way to find it again."""
+
     id: RefKey
     title: Text
-    source: str = ""
+    authors: str = ""
+    """As cited: "Ko HY" or "Ko HY, Ditunno JF, Graziani V, Little JW"; an organisation for a guideline."""
+    venue: str = ""
+    """The journal (with volume and pages), book, or website."""
+    year: Annotated[int, msgspec.Meta(ge=1800, le=2100)] | None = None
+    # Empty, or well formed (the cache decodes the empty defaults too).
+    doi: Annotated[str, msgspec.Meta(pattern=r"^(10\.\d{4,9}/\S+)?$")] = ""
+    pmid: Annotated[str, msgspec.Meta(pattern=r"^(\d{1,9})?$")] = ""
+    pmcid: Annotated[str, msgspec.Meta(pattern=r"^(PMC\d+)?$")] = ""
+    nbk: Annotated[str, msgspec.Meta(pattern=r"^(NBK\d+)?$")] = ""
+    """An NCBI Bookshelf id (StatPearls chapters and other books on the Bookshelf)."""
+    isbn: str = ""
     url: str = ""
     kind: Literal["source", "convention"] = "source"
     note: str = ""
