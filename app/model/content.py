@@ -9,12 +9,13 @@ from pathlib import Path
 import msgspec
 
 from app.model.pathway import Pathway
+from app.model.physiology_schema import PhysiologyFile
 from app.model.schema import (
     AnatomyFile,
     ComparisonRow,
     LesionTypeInfo,
     Modality,
-    PhysiologyFile,
+    Process,
     Question,
     Reference,
     Region,
@@ -88,6 +89,8 @@ class SiteInfo(msgspec.Struct, frozen=True):
     contains: tuple[str, ...]
     associated: tuple[str, ...] = ()
     disagreement: tuple[str, ...] = ()
+    variable: frozenset[str] = frozenset()
+    """Nodes a lesion here often but not always reaches (``may_cut``)."""
 
     @property
     def cites(self) -> tuple[str, ...]:
@@ -97,6 +100,8 @@ class SiteInfo(msgspec.Struct, frozen=True):
 class DiseaseInfo(msgspec.Struct, frozen=True):
     id: str
     name: str
+    process: str
+    course: str
     lesions: tuple[str, ...]
     sites: tuple[str, ...]
     typical: tuple[str, ...]
@@ -128,6 +133,8 @@ class Content:
     physiology: PhysiologyFile
     anatomy: AnatomyFile
     pathway: Pathway
+    processes: dict[str, Process]
+    default_process: str
     sites_by_id: dict[str, SiteInfo] = field(init=False, repr=False)
     diseases_by_id: dict[str, DiseaseInfo] = field(init=False, repr=False)
     signs_by_id: dict[str, Sign] = field(init=False, repr=False)

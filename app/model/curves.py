@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from app.model import ids
 from app.model.findings import Finding
-from app.model.schema import Curve, ReflexTrace, ToneProfile
+from app.model.physiology_schema import Curve, ReflexTrace, ToneProfile
 
 Points = Sequence[tuple[float, float]]
 

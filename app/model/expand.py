@@ -80,19 +80,24 @@ def expand_sites(c: Checker, node_ids: Sequence[str]) -> list[SiteInfo]:
     return expanded
 
 
-def _site_info(
-    c: Checker, index: int, site: schema.Site, side: str | None, node_ids: Sequence[str]
-) -> SiteInfo:
-    cuts = [fill(pattern, side) for pattern in site.cuts]
+def _nodes(c: Checker, index: int, key: str, patterns: Sequence[str], node_ids: Sequence[str]) -> set[str]:
     matched: set[str] = set()
-    for j, (pattern, found) in enumerate(zip(cuts, match(cuts, node_ids), strict=True)):
+    for j, (pattern, found) in enumerate(zip(patterns, match(patterns, node_ids), strict=True)):
         if not found:
             c.error(
                 "sites",
-                ("sites", index, "cuts", j),
+                ("sites", index, key, j),
                 f"{pattern!r} matches no pathway node (see docs/content.md)",
             )
         matched.update(found)
+    return matched
+
+
+def _site_info(
+    c: Checker, index: int, site: schema.Site, side: str | None, node_ids: Sequence[str]
+) -> SiteInfo:
+    matched = _nodes(c, index, "cuts", [fill(pattern, side) for pattern in site.cuts], node_ids)
+    variable = _nodes(c, index, "may_cut", [fill(pattern, side) for pattern in site.may_cut], node_ids)
     return SiteInfo(
         id=fill(site.id, side),
         name=fill(site.name, side),
@@ -104,12 +109,14 @@ def _site_info(
         contains=tuple(fill(p, side) for p in site.contains),
         associated=tuple(fill(p, side) for p in site.associated),
         disagreement=tuple(fill(p, side) for p in site.disagreement),
+        variable=frozenset(variable - matched),
     )
 
 
 def expand_diseases(c: Checker, site_ids: Sequence[str]) -> list[DiseaseInfo]:
     """Every disease with its site patterns resolved, in the order of the sites."""
-    diseases = c.sources.diseases.parsed.diseases
+    diseases_file = c.sources.diseases.parsed
+    diseases = diseases_file.diseases
     c.unique("diseases", "diseases", (d.id for d in diseases), "disease")
     result = []
     for index, disease in enumerate(diseases):
@@ -136,6 +143,8 @@ def expand_diseases(c: Checker, site_ids: Sequence[str]) -> list[DiseaseInfo]:
             DiseaseInfo(
                 id=disease.id,
                 name=disease.name,
+                process=disease.process or diseases_file.default_process,
+                course=disease.course,
                 lesions=tuple(disease.lesions),
                 sites=tuple(x for x in site_ids if x in found["sites"]),
                 typical=tuple(found["typical"]),

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from app import paths
 from app.model.checker import Checker
-from app.model.checks import FILE_CHECKS
+from app.model.checks import FILE_CHECKS, check_route_nodes
 from app.model.content import Content, Drawings, drawings_for
 from app.model.errors import ContentError, Problem
 from app.model.expand import expand_diseases, expand_sites
@@ -73,6 +73,7 @@ def _raise_if_any(checker: Checker) -> None:
 def _build(checker: Checker, sources: Sources, drawings: Drawings, directory: Path) -> Content:
     anatomy = sources.anatomy.parsed
     pathway = build_pathway(anatomy)
+    check_route_nodes(checker, pathway)
     sites = expand_sites(checker, list(pathway.nodes))
     diseases = expand_diseases(checker, [site.id for site in sites])
     _raise_if_any(checker)
@@ -97,6 +98,8 @@ def _build(checker: Checker, sources: Sources, drawings: Drawings, directory: Pa
         physiology=sources.physiology.parsed,
         anatomy=anatomy,
         pathway=pathway,
+        processes={p.id: p for p in sources.diseases.parsed.processes},
+        default_process=sources.diseases.parsed.default_process,
     )
 
 

@@ -17,6 +17,7 @@ import msgspec
 from app.model import schema
 from app.model.content import CONTENT_FILES
 from app.model.errors import ContentError, Problem
+from app.model.physiology_schema import PhysiologyFile
 from app.model.yamlload import LineDict, LineList, line_at, load_yaml
 
 T = TypeVar("T")
@@ -67,7 +68,7 @@ class Sources:
     diseases: Source[schema.DiseasesFile]
     comparison: Source[schema.ComparisonFile]
     faq: Source[schema.FaqFile]
-    physiology: Source[schema.PhysiologyFile]
+    physiology: Source[PhysiologyFile]
 
     def by_name(self, name: str) -> Source[Any]:
         """The source of ``NAME.yaml`` (for messages that name a file by its stem)."""
@@ -84,7 +85,7 @@ SCHEMAS: dict[str, type[Any]] = {
     "diseases": schema.DiseasesFile,
     "comparison": schema.ComparisonFile,
     "faq": schema.FaqFile,
-    "physiology": schema.PhysiologyFile,
+    "physiology": PhysiologyFile,
 }
 """The schema each content file (``NAME.yaml``) must follow, in the order they are read."""
 

@@ -8,7 +8,7 @@ from app.model import curves
 from app.model.content import Content
 from app.model.curves import TraceChoice, reflex_trace, tone_curve, trace_for, value_at
 from app.model.findings import Evidence, Finding, evaluate
-from app.model.schema import Curve, ReflexTrace, ToneProfile
+from app.model.physiology_schema import Curve, ReflexTrace, ToneProfile
 from tests.shapes import peaks
 
 KNEE = Curve(lesion="UMN", points=[(0, -1.0), (10, 1.0), (20, 2.0)])

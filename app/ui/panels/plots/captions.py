@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from app.model import ids
 from app.model.content import Content
 from app.model.curves import TraceChoice
-from app.model.schema import Measure, ReflexTrace, ToneProfile
+from app.model.physiology_schema import Measure, ReflexTrace, ToneProfile
 from app.ui.panels.richtext import Cites, esc
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from app.model import ids
 from app.model.curves import TRACE_WINDOW_MS, TraceChoice, reflex_choices, reflex_trace, trace_times
 from app.model.findings import Finding
-from app.model.schema import ReflexTrace
+from app.model.physiology_schema import ReflexTrace
 from app.model.state import Change
 from app.ui import theme
 from app.ui.panels.plots import captions, style

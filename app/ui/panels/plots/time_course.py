@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.model.curves import value_at
 from app.model.findings import LESION_ORDER
-from app.model.schema import Curve, Measure
+from app.model.physiology_schema import Curve, Measure
 from app.model.state import Change
 from app.ui import theme
 from app.ui.panels.plots import captions, style
