@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
+from app.ui.about import COMPONENTS
 from tests.test_desktop_files import APP_ID, validate_desktop_entry, validate_metainfo
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,6 +146,14 @@ def test_bundle_is_trimmed(bundle: Path) -> None:
     data = bundle / "_internal" / "app" / "_data"
     assert (data / "content" / "sites.yaml").is_file(), "content under app/_data (app/paths.py)"
     assert (data / "assets" / "svg" / "neuraxis.svg").is_file()
+    internal = bundle / "_internal"
+    for component in COMPONENTS:  # Help > About reads the licences from this metadata
+        prefix = component.distribution.lower().replace("-", "_") + "-"
+        infos = [p for p in internal.glob("*.dist-info/METADATA") if p.parent.name.lower().startswith(prefix)]
+        assert infos, prefix
+    assert (internal / "licenses" / "LGPL-3.0.txt").is_file()
+    assert (internal / "licenses" / "GPL-3.0.txt").is_file()
+    assert (internal / "licenses" / "Neuraxis" / "LICENSE").is_file()
     platforms = {
         p.name for p in (bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms").iterdir()
     }

@@ -113,6 +113,7 @@ def run(
     app.setApplicationName("Neuraxis")
     app.setOrganizationName("Neuraxis")
     app.setApplicationDisplayName("Neuraxis")
+    app.setDesktopFileName("io.github.neuraxis.Neuraxis")  # packaging/linux: the window's icon on Wayland
     theme.apply(app)
     headless = screenshot is not None
     _install_excepthook(headless)
