@@ -102,28 +102,37 @@ def qt_dir() -> Path | None:
 
 
 def needed_libraries(path: Path) -> list[str]:
-    """The DT_NEEDED entries (sonames) of a 64-bit little-endian ELF file; [] if it is not one."""
+    """The DT_NEEDED entries (sonames) of a 64-bit little-endian ELF file; [] if it is not one.
+    Reads only the headers, the dynamic section and its string table (a few kB of Qt's 10 MB)."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        with path.open("rb") as stream:
+
+            def read(offset: int, size: int) -> bytes:
+                stream.seek(offset)
+                return stream.read(size)
+
+            header = read(0, 64)
+            if len(header) < 64 or header[:4] != b"\x7fELF" or header[4] != 2 or header[5] != 1:
+                return []  # not ELFCLASS64 + ELFDATA2LSB
+            shoff = struct.unpack_from("<Q", header, 0x28)[0]
+            shentsize, shnum = struct.unpack_from("<HH", header, 0x3A)
+            table = read(shoff, shentsize * shnum)
+            sections = [struct.unpack_from("<IIQQQQII", table, i * shentsize) for i in range(shnum)]
+            names: list[str] = []
+            for _name, kind, _flags, _addr, offset, size, link, _info in sections:
+                if kind != 6:  # SHT_DYNAMIC
+                    continue
+                strings = read(sections[link][4], sections[link][5])
+                dynamic = read(offset, size)
+                for entry in range(0, len(dynamic) - 15, 16):
+                    tag, value = struct.unpack_from("<qQ", dynamic, entry)
+                    if tag == 0:  # DT_NULL
+                        break
+                    if tag == 1:  # DT_NEEDED
+                        names.append(strings[value : strings.index(b"\0", value)].decode("ascii", "replace"))
+            return names
+    except (OSError, struct.error, IndexError, ValueError):
         return []
-    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:  # ELFCLASS64, ELFDATA2LSB
-        return []
-    shoff, shentsize, shnum = struct.unpack_from("<Q", data, 0x28)[0], *struct.unpack_from("<HH", data, 0x3A)
-    sections = [struct.unpack_from("<IIQQQQII", data, shoff + i * shentsize) for i in range(shnum)]
-    names: list[str] = []
-    for _name, kind, _flags, _addr, offset, size, link, _info in sections:
-        if kind != 6:  # SHT_DYNAMIC
-            continue
-        strtab = sections[link][4]
-        for entry in range(offset, offset + size, 16):
-            tag, value = struct.unpack_from("<qQ", data, entry)
-            if tag == 0:  # DT_NULL
-                break
-            if tag == 1:  # DT_NEEDED
-                end = data.index(b"\0", strtab + value)
-                names.append(data[strtab + value : end].decode("ascii", "replace"))
-    return names
 
 
 def _system_dependencies(qt: Path | None, files: tuple[str, ...], fallback: tuple[str, ...]) -> list[str]:
