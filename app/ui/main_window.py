@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
 
-from app import __version__
 from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.model.state import Change
@@ -210,15 +209,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
     def _show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from app.ui.about import show_about
 
-        QMessageBox.about(
-            self,
-            "About Neuraxis",
-            f"<h3>Neuraxis {__version__}</h3><p>Upper versus lower motor neuron lesions, derived from the "
-            "anatomy of the motor pathway. Works fully offline.</p><p>The clinical content cites its "
-            "sources: see the References tab. Free software under the MIT licence.</p>",
-        )
+        show_about(self)
 
     def _save_picture(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
