@@ -14,8 +14,45 @@ from app.model.schema import SignRule
 
 
 def check_references(c: Checker) -> None:
+    """Ids unique; every source checkable: authors, venue, year and a stable identifier (a DOI,
+    PMID, NCBI Bookshelf id or the full address of the page). A url, wherever given, must name a
+    page (``http(s)://host/path``), not a site's home page. Teaching conventions need none of it."""
+    from urllib.parse import urlsplit  # local: this check is the only user
+
     references = c.sources.references.parsed.references
     c.unique("references", "references", (r.id for r in references), "reference")
+    for index, ref in enumerate(references):
+        at = ("references", index)
+        if ref.url:
+            parts = urlsplit(ref.url)
+            if (
+                parts.scheme not in ("http", "https")
+                or not parts.netloc
+                or not parts.path.strip("/")
+                or any(ch.isspace() for ch in ref.url)
+            ):
+                c.error(
+                    "references",
+                    (*at, "url"),
+                    f"reference {ref.id!r} has url {ref.url!r}, which is not the full address of a "
+                    "page; give http(s)://host/path of the exact page, not a site's home page",
+                )
+        if ref.kind == "convention":
+            continue
+        for field, value, hint in (
+            ("authors", ref.authors, "as cited, or the organisation or site's editors"),
+            ("venue", ref.venue, "journal with volume and pages, book with publisher, or website"),
+            ("year", ref.year, "of publication, or for an undated page the year it was read"),
+        ):
+            if not value:
+                c.error("references", at, f"reference {ref.id!r} has no {field}; add it ({hint})")
+        if not (ref.doi or ref.pmid or ref.nbk or ref.url):
+            c.error(
+                "references",
+                at,
+                f"reference {ref.id!r} has no stable identifier; "
+                "add doi, pmid, nbk or the full url of the page",
+            )
 
 
 def check_body(c: Checker) -> None:
