@@ -214,6 +214,7 @@ WHERE_OF = {"UMN": {"brain", "cord"}, "LMN": {"cell", "root", "plexus", "nerve"}
 
 
 def _check_rule(c: Checker, where: tuple[str | int, ...], rule: SignRule) -> None:
+    """A rule names known things and combines its options sensibly (see the header of signs.yaml)."""
     anatomy = c.sources.anatomy.parsed
     kinds = [rule.lesion, rule.reflex, rule.sensory, rule.function]
     if sum(kind is not None for kind in kinds) != 1:
@@ -221,14 +222,24 @@ def _check_rule(c: Checker, where: tuple[str | int, ...], rule: SignRule) -> Non
     if rule.reflex is not None:
         c.known("signs", (*where, "reflex", "id"), rule.reflex.id, {r.id for r in anatomy.reflexes}, "reflex")
     c.known("signs", (*where, "function"), rule.function, {f.id for f in anatomy.functions}, "function")
-    regions = {r.id for r in c.sources.body.parsed.regions}
-    for k, region in enumerate(rule.regions):
-        c.known("signs", (*where, "regions", k), region, regions, "region")
-    for k, group in enumerate(rule.groups):
-        c.known("signs", (*where, "groups", k), group, {g.id for g in anatomy.muscle_groups}, "muscle group")
-    processes = {p.id for p in c.sources.diseases.parsed.processes}
-    for k, process in enumerate(rule.process):
-        c.known("signs", (*where, "process", k), process, processes, "process")
+    known: list[tuple[str, list[str], set[str], str]] = [
+        ("regions", rule.regions, {r.id for r in c.sources.body.parsed.regions}, "region"),
+        ("groups", rule.groups, {g.id for g in anatomy.muscle_groups}, "muscle group"),
+        ("process", rule.process, {p.id for p in c.sources.diseases.parsed.processes}, "process"),
+        (
+            "except_process",
+            rule.except_process,
+            {p.id for p in c.sources.diseases.parsed.processes},
+            "process",
+        ),
+    ]
+    for key, values, valid, what in known:
+        for k, value in enumerate(values):
+            c.known("signs", (*where, key, k), value, valid, what)
+    _check_rule_options(c, where, rule)
+
+
+def _check_rule_options(c: Checker, where: tuple[str | int, ...], rule: SignRule) -> None:
     for key, value in (
         ("one_sided", rule.one_sided),
         ("both_sides", rule.both_sides),
@@ -245,6 +256,12 @@ def _check_rule(c: Checker, where: tuple[str | int, ...], rule: SignRule) -> Non
         c.error("signs", (*where, "at"), "'at' applies to a rule with 'lesion' or 'reflex'")
     if rule.from_day is not None and rule.until_day is not None and rule.until_day <= rule.from_day:
         c.error("signs", where, "until_day must be later than from_day")
+    if rule.certainty == "possible" and not rule.note:
+        c.error(
+            "signs", where, "a rule with 'certainty: possible' needs a 'note' saying why, citing a source"
+        )
+    if rule.note:
+        c.cited("signs", (*where, "note"), [rule.note], "the note of this rule")
 
 
 def check_processes(c: Checker) -> None:
@@ -256,6 +273,10 @@ def check_processes(c: Checker) -> None:
             "diseases", ("processes", index, "summary"), process.summary, f"the summary of {process.id!r}"
         )
     c.known("diseases", ("default_process",), diseases.default_process, processes, "process")
+    groups = {g.id for g in c.sources.anatomy.parsed.muscle_groups}
+    for index, process in enumerate(diseases.processes):
+        for j, group in enumerate(process.spares):
+            c.known("diseases", ("processes", index, "spares", j), group, groups, "muscle group")
     for index, disease in enumerate(diseases.diseases):
         c.known("diseases", ("diseases", index, "process"), disease.process, processes, "process")
 
@@ -276,8 +297,8 @@ def check_comparison_and_faq(c: Checker) -> None:
         )
     for index, question in enumerate(c.sources.faq.parsed.faq):
         c.cited("faq", ("faq", index, "answer"), question.answer, "this answer")
-        if question.seed_correction:
-            c.cited("faq", ("faq", index, "seed_correction"), [question.seed_correction], "this correction")
+        if question.misconception:
+            c.cited("faq", ("faq", index, "misconception"), [question.misconception], "this misconception")
 
 
 def check_physiology(c: Checker) -> None:
