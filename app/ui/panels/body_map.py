@@ -99,6 +99,8 @@ def finding_lines(content: Content, finding: Finding) -> list[str]:
     lost = [content.modalities[m].name for m in finding.sensory_loss]
     if lost:
         lines.append(" and ".join(lost).capitalize() + " lost")
+    if finding.possible:
+        lines.append("May be present: " + ", ".join(content.signs_by_id[s].name for s in finding.possible))
     return lines
 
 

@@ -211,6 +211,7 @@ class RichBrowser(QTextBrowser):
             f"a {{ color: {theme.ACCENT}; text-decoration: none; }}"
             f".small {{ color: {theme.MUTED_TEXT}; font-size: {small}px; }}"
             f".muted {{ color: {theme.MUTED_TEXT}; }}"
+            f".maybe {{ color: {theme.MUTED_TEXT}; }}"
             f"h2 {{ margin-top: 2px; }}"
         )
 
