@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Render and sanity-check the Neuraxis diagram (assets/svg/neuraxis.svg).
+"""Render and sanity-check the Neuraxis drawings (assets/svg/*.svg). Optional: the app and
+`neuraxis validate` never need it; it helps whoever edits a drawing by hand or in Inkscape.
 
 Usage:
     QT_QPA_PLATFORM=offscreen python tools/preview_svg.py [SVG] [--out DIR] [--sites ID ...]
+
+SVG defaults to the neuraxis diagram; the body map and the cord section (body.svg, cord.svg)
+get the same rendering, format, font and text checks, without the lesion-site checks.
 
 What it does
   * renders the SVG with Qt's QSvgRenderer (the renderer the app uses) to
@@ -10,7 +14,8 @@ What it does
     and reports any Qt warning printed while loading/rendering;
   * checks the SVG Tiny subset rules (no DOCTYPE/entities/script/image/
     external refs/filters/masks/markers/patterns/<style>), the root element
-    and the viewBox size (0 0 W H with 1000 <= W <= 1150, 1000 <= H <= 1080);
+    and, for the neuraxis diagram, the viewBox size (0 0 W H with
+    1000 <= W <= 1150, 1000 <= H <= 1080);
   * checks the lesion-site contract: every site id of content/sites.yaml
     (plus any given with --sites, for sites not yet in the content) exists exactly once,
     each carries class="site" (and nothing else does), and every site is big
@@ -84,7 +89,7 @@ class Report:
 
 
 # ------------------------------------------------------------------ format
-def check_format(text: str, rep: Report) -> ET.Element | None:
+def check_format(text: str, rep: Report, diagram: bool = True) -> ET.Element | None:
     for pat, what in FORBIDDEN_PATTERNS:
         if re.search(pat, text, re.IGNORECASE):
             rep.error(f"forbidden feature: {what}")
@@ -98,13 +103,22 @@ def check_format(text: str, rep: Report) -> ET.Element | None:
     if root.get("version") != "1.2" or root.get("baseProfile") != "tiny":
         rep.error('root must have version="1.2" baseProfile="tiny"')
     vb = [float(v) for v in (root.get("viewBox") or "0 0 0 0").replace(",", " ").split()]
-    if len(vb) != 4 or vb[0] != 0 or vb[1] != 0 or not 1000 <= vb[3] <= 1080 or not 1000 <= vb[2] <= 1150:
+    if len(vb) != 4 or vb[0] != 0 or vb[1] != 0:
+        rep.error(f"viewBox must be 0 0 W H, got {vb}")
+    elif diagram and (not 1000 <= vb[3] <= 1080 or not 1000 <= vb[2] <= 1150):
         rep.error(f"viewBox must be 0 0 W H with 1000<=W<=1150 and 1000<=H<=1080, got {vb}")
     if root.get("width") != f"{vb[2]:g}" or root.get("height") != f"{vb[3]:g}":
         rep.error("width/height must equal the viewBox size")
+    parents = {child: parent for parent in root.iter() for child in parent}
+
+    def inherited(el, attr):
+        while el is not None and el.get(attr) is None:
+            el = parents.get(el)
+        return None if el is None else el.get(attr)
+
     for el in root.iter():
         if local(el.tag) == "text":
-            size = el.get("font-size")
+            size = inherited(el, "font-size")
             if size is None or float(size) < MIN_FONT:
                 rep.error(f"text {(''.join(el.itertext()))!r} has font-size {size} (< {MIN_FONT})")
         fam = el.get("font-family")
@@ -272,9 +286,12 @@ def main(argv=None) -> int:
     path = Path(args.svg)
     text = path.read_text(encoding="utf-8")
     rep = Report()
-    root = check_format(text, rep)
-    if root is not None:
+    diagram = path.name == DEFAULT_SVG.name or 'class="site"' in text
+    root = check_format(text, rep, diagram)
+    if root is not None and diagram:
         check_sites(path, root, rep)
+    elif root is not None:
+        rep.note("not the neuraxis diagram: lesion-site checks skipped")
 
     if not args.no_render and root is not None:
         from PySide6.QtCore import qInstallMessageHandler
