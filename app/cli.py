@@ -168,9 +168,11 @@ def _cmd_diseases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def describe(content: Content, findings: Findings) -> str:
+def describe(content: Content, findings: Findings, disease: str | None = None) -> str:
     """Findings as readable text, one line per affected region."""
-    lines = ["Lesion: " + " + ".join(content.sites_by_id[s].name for s in findings.sites)]
+    from app.model.state import subject_name
+
+    lines = ["Lesion: " + subject_name(content, findings.sites, disease)]
     if findings.day is not None:
         lines.append(f"Day {findings.day} after onset")
     if not findings.findings:
@@ -211,7 +213,7 @@ def _cmd_findings(args: argparse.Namespace) -> int:
             data = {"disease": args.disease, **data}
         _print_json(data)
     else:
-        print(describe(content, findings))
+        print(describe(content, findings, args.disease))
     return EXIT_OK
 
 

@@ -29,10 +29,6 @@ def svg_dir() -> Path:
     return data_root() / "assets" / "svg"
 
 
-def diagram_svg() -> Path:
-    return svg_dir() / "neuraxis.svg"
-
-
 def cache_dir() -> Path:
     """Per-user cache folder (``NEURAXIS_CACHE_DIR`` overrides it); only ever holds data that can
     be rebuilt from content/ and assets/, so deleting it is always safe."""

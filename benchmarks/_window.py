@@ -22,7 +22,7 @@ def build_window(width: int, height: int) -> tuple[QApplication, MainWindow]:
     assert isinstance(app, QApplication)
     theme.apply(app)
     content = load_content_cached(paths.content_dir(), check_svg=True, cache_dir=paths.cache_dir())
-    geometry = load_geometry(content.svg_path, [s.id for s in content.sites], paths.cache_dir())
+    geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], paths.cache_dir())
     window = MainWindow(content, geometry)
     ratio = app.devicePixelRatio() or 1.0
     window.resize(round(width / ratio), round(height / ratio))

@@ -29,7 +29,7 @@ def rss_kb():
 app, window = build_window(1920, 1080)
 view = window.diagram
 sites = [s.id for s in window.content.sites]
-positions = {{s: view.site_center(s) for s in sites}}
+positions = {{s: view.part_center(s) for s in sites}}
 diseases = [d.id for d in window.content.diseases]
 
 def select(i):

@@ -44,7 +44,7 @@ for _ in range({rounds}):
         for _ in range(3):
             app.processEvents()
         painted.clear()
-        pos = view.site_center(site)
+        pos = view.part_center(site)
         start = time.perf_counter()
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
         idle = 0

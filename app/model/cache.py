@@ -17,9 +17,10 @@ import msgspec
 
 from app import __version__
 from app.model.atomic import write_cache_replacing
-from app.model.content import CONTENT_FILES, Content, svg_for
+from app.model.content import CONTENT_FILES, Content, drawings_for
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+"""Raise it whenever the shape of Content changes, so no entry of older code is decoded."""
 MAX_HASHED_BYTES = 5_000_000
 
 
@@ -35,12 +36,16 @@ def _decode(kind: type, value: Any) -> Any:
     raise NotImplementedError(kind)
 
 
-def content_key(directory: Path, svg: Path, *, check_svg: bool) -> str | None:
-    """The cache key, or None when a file is missing or too large (the full load reports it)."""
+def content_key(directory: Path, svg: Path | None = None, *, check_svg: bool) -> str | None:
+    """The cache key, or None when a file is missing or too large (the full load reports it).
+    It covers every file the load reads: the YAML files, and with ``check_svg`` the three drawings
+    (whose paths count in any case: a folder that gains its own body.svg misses the cache)."""
+    drawings = drawings_for(directory, diagram=svg)
     digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{directory.resolve()}|{check_svg}".encode())
+    digest.update("|".join(str(p) for p in drawings.paths()).encode())
     files = [directory / f"{name}.yaml" for name in CONTENT_FILES]
     if check_svg:
-        files.append(svg)
+        files += drawings.paths()
     for path in files:
         try:
             if path.stat().st_size > MAX_HASHED_BYTES:
@@ -56,9 +61,11 @@ def load_content_cached(
     directory: Path, *, check_svg: bool = False, cache_dir: Path | None = None, svg: Path | None = None
 ) -> Content:
     """:func:`~app.model.loader.load_content`, from the cache when nothing changed since last time."""
-    svg_path = svg if svg is not None else svg_for(directory)
-    key = content_key(directory, svg_path, check_svg=check_svg) if cache_dir is not None else None
-    cache_file = cache_dir / f"content-{key[:32]}.msgpack" if cache_dir is not None and key else None
+    key = content_key(directory, svg, check_svg=check_svg) if cache_dir is not None else None
+    # The window (drawings checked) and the command line (not) keep separate entries, so that
+    # switching between them never evicts the other's.
+    kind = "checked" if check_svg else "plain"
+    cache_file = cache_dir / f"content-{kind}-{key[:32]}.msgpack" if cache_dir is not None and key else None
     if cache_file is not None and cache_file.exists():
         try:
             return msgspec.msgpack.decode(cache_file.read_bytes(), type=Content, dec_hook=_decode)
@@ -69,6 +76,6 @@ def load_content_cached(
     content = load_content(directory, svg=svg, check_svg=check_svg)
     if cache_file is not None:
         write_cache_replacing(
-            cache_file, msgspec.msgpack.encode(content, enc_hook=_encode), "content-*.msgpack"
+            cache_file, msgspec.msgpack.encode(content, enc_hook=_encode), f"content-{kind}-*.msgpack"
         )
     return content

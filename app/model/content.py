@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import msgspec
 
 from app.model.pathway import Pathway
+from app.model.physiology_schema import PhysiologyFile
 from app.model.schema import (
     AnatomyFile,
     ComparisonRow,
     LesionTypeInfo,
     Modality,
-    PhysiologyFile,
+    Process,
     Question,
     Reference,
     Region,
@@ -36,15 +36,33 @@ CONTENT_FILES = (
     "physiology",
 )
 """The content files, ``NAME.yaml`` each, in the order they are loaded."""
-SVG_NAME = "neuraxis.svg"
+DRAWING_NAMES = {"diagram": "neuraxis.svg", "body": "body.svg", "cord": "cord.svg"}
+"""The drawings, by role: the neuraxis diagram, the body map and the cord cross-section."""
 
 
-def svg_for(directory: Path) -> Path:
-    """The diagram used with a content folder: its own ``neuraxis.svg`` if it has one."""
+class Drawings(msgspec.Struct, frozen=True):
+    """The three SVGs used with a content folder."""
+
+    diagram: Path
+    body: Path
+    cord: Path
+
+    def paths(self) -> tuple[Path, ...]:
+        return (self.diagram, self.body, self.cord)
+
+
+def drawings_for(directory: Path, *, diagram: Path | None = None) -> Drawings:
+    """The drawings used with a content folder: its own ``neuraxis.svg``, ``body.svg`` and
+    ``cord.svg`` where it has them (a link counts, even a broken one, so that a broken link is
+    reported rather than silently replaced), else the bundled ones."""
     from app import paths
 
-    own = directory / SVG_NAME
-    return own if own.exists() else paths.diagram_svg()
+    def pick(role: str) -> Path:
+        name = DRAWING_NAMES[role]
+        own = directory / name
+        return own if own.exists() or own.is_symlink() else paths.svg_dir() / name
+
+    return Drawings(diagram=diagram or pick("diagram"), body=pick("body"), cord=pick("cord"))
 
 
 CITATION = re.compile(r"\[([A-Za-z0-9][\w-]*(?:\s*[,;]\s*[A-Za-z0-9][\w-]*)*)\]")
@@ -71,6 +89,8 @@ class SiteInfo(msgspec.Struct, frozen=True):
     contains: tuple[str, ...]
     associated: tuple[str, ...] = ()
     disagreement: tuple[str, ...] = ()
+    variable: frozenset[str] = frozenset()
+    """Nodes a lesion here often but not always reaches (``may_cut``)."""
 
     @property
     def cites(self) -> tuple[str, ...]:
@@ -80,6 +100,8 @@ class SiteInfo(msgspec.Struct, frozen=True):
 class DiseaseInfo(msgspec.Struct, frozen=True):
     id: str
     name: str
+    process: str
+    course: str
     lesions: tuple[str, ...]
     sites: tuple[str, ...]
     typical: tuple[str, ...]
@@ -95,7 +117,7 @@ class DiseaseInfo(msgspec.Struct, frozen=True):
 @dataclass(frozen=True)
 class Content:
     directory: Path
-    svg_path: Path
+    drawings: Drawings
     references: dict[str, Reference]
     regions: tuple[Region, ...]
     lesion_types: dict[str, LesionTypeInfo]
@@ -111,6 +133,8 @@ class Content:
     physiology: PhysiologyFile
     anatomy: AnatomyFile
     pathway: Pathway
+    processes: dict[str, Process]
+    default_process: str
     sites_by_id: dict[str, SiteInfo] = field(init=False, repr=False)
     diseases_by_id: dict[str, DiseaseInfo] = field(init=False, repr=False)
     signs_by_id: dict[str, Sign] = field(init=False, repr=False)
@@ -121,13 +145,6 @@ class Content:
         object.__setattr__(self, "diseases_by_id", {d.id: d for d in self.diseases})
         object.__setattr__(self, "signs_by_id", {s.id: s for s in self.signs})
         object.__setattr__(self, "regions_by_id", {r.id: r for r in self.regions})
-
-    @cached_property
-    def weakened_by(self) -> dict[tuple[str, str], tuple[str, ...]]:
-        """(region, side) -> sites whose lesion weakens it (built on first use; see findings)."""
-        from app.model.findings import weakness_index
-
-        return weakness_index(self)
 
     def diseases_at(self, site_ids: tuple[str, ...] | list[str]) -> list[DiseaseInfo]:
         """Diseases that can involve any of the given sites, in catalogue order."""

@@ -12,8 +12,9 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from app.model import ids
 from app.model.findings import Finding
-from app.model.schema import Curve, ReflexTrace, ToneProfile
+from app.model.physiology_schema import Curve, ReflexTrace, ToneProfile
 
 Points = Sequence[tuple[float, float]]
 
@@ -59,17 +60,6 @@ def value_at(curve: Curve | Points, day: float) -> float:
         if day <= d1:
             return v0 if d1 == d0 else v0 + (v1 - v0) * (day - d0) / (d1 - d0)
     return points[-1][1]
-
-
-def sample(curve: Curve | Points, horizon: float, step: float = 1.0) -> tuple[list[float], list[float]]:
-    """Days 0, step, 2*step ... horizon (and every keyframe in between, so corners stay sharp) with
-    the curve's values on them."""
-    if step <= 0 or horizon < 0:
-        raise ValueError("step must be positive and horizon not negative")
-    days = {min(horizon, i * step) for i in range(math.ceil(horizon / step) + 1)}
-    days |= {d for d, _ in _points(curve) if 0 <= d <= horizon}
-    xs = sorted(days)
-    return xs, [value_at(curve, d) for d in xs]
 
 
 def resistance(profile: ToneProfile, velocity: float) -> float:
@@ -146,15 +136,6 @@ def trace_times(step_ms: float = 2.0) -> list[float]:
     return [start + i * step_ms for i in range(round((end - start) / step_ms) + 1)]
 
 
-def peaks(values: Sequence[float], minimum: float = 0.05) -> int:
-    """How many local maxima rise above ``minimum`` (a brisk trace with clonus has several)."""
-    return sum(
-        1
-        for i in range(1, len(values) - 1)
-        if values[i] > minimum and values[i - 1] < values[i] >= values[i + 1]
-    )
-
-
 # --- choosing what a finding shows -------------------------------------------------------------
 
 
@@ -163,7 +144,7 @@ class TraceChoice:
     """Which reflex trace a region shows on a day, and whether its clonus beats are drawn."""
 
     trace: str
-    """A trace id in physiology.yaml: normal, brisk, reduced or absent."""
+    """A trace id in physiology.yaml (one of the ``TRACE_*`` ids in :mod:`app.model.ids`)."""
     clonus: bool = False
     day: int | None = None
     """The day the finding was evaluated for (None: established)."""
@@ -176,18 +157,18 @@ def trace_for(finding: Finding | None, day: int | None = None) -> TraceChoice:
     clonus beats; brisk reflexes -> brisk; reduced reflexes -> reduced, or absent when the cut
     reflex arc (a lower motor neuron lesion) causes it; otherwise normal."""
     if finding is None:
-        return TraceChoice("normal", day=day)
+        return TraceChoice(ids.TRACE_NORMAL, day=day)
     signs = set(finding.signs)
-    if "clonus" in signs:
-        return TraceChoice("brisk", clonus=True, day=day)
-    if "hyperreflexia" in signs:
-        return TraceChoice("brisk", day=day)
-    if "hyporeflexia" in signs:
-        cut = any(e.sign == "hyporeflexia" and e.lesion == "LMN" for e in finding.evidence)
+    if ids.CLONUS in signs:
+        return TraceChoice(ids.TRACE_BRISK, clonus=True, day=day)
+    if ids.HYPERREFLEXIA in signs:
+        return TraceChoice(ids.TRACE_BRISK, day=day)
+    if ids.HYPOREFLEXIA in signs:
+        cut = any(e.sign == ids.HYPOREFLEXIA and e.lesion == "LMN" for e in finding.evidence)
         if cut or (not finding.evidence and "LMN" in finding.lesions):
-            return TraceChoice("absent", day=day)
-        return TraceChoice("reduced", day=day)
-    return TraceChoice("normal", day=day)
+            return TraceChoice(ids.TRACE_ABSENT, day=day)
+        return TraceChoice(ids.TRACE_REDUCED, day=day)
+    return TraceChoice(ids.TRACE_NORMAL, day=day)
 
 
 def reflex_choices(finding: Finding | None, day: int | None = None) -> tuple[TraceChoice, ...]:
@@ -195,14 +176,14 @@ def reflex_choices(finding: Finding | None, day: int | None = None) -> tuple[Tra
     lesion cuts the arcs of some of its reflexes while an upper motor neuron lesion above releases the
     rest. Then the cut arcs come first (absent), then the intact ones (brisk, with clonus if expected)."""
     first = trace_for(finding, day)
-    if finding is None or first.trace != "brisk":
+    if finding is None or first.trace != ids.TRACE_BRISK:
         return (first,)
     via = {(e.sign, e.lesion): e.via for e in finding.evidence}
-    cut = via.get(("hyporeflexia", "LMN"))
+    cut = via.get((ids.HYPOREFLEXIA, "LMN"))
     if cut is None:
         return (first,)
-    released = via.get(("hyperreflexia", "UMN"), ())
-    return (TraceChoice("absent", day=day, reflexes=cut), replace(first, reflexes=released))
+    released = via.get((ids.HYPERREFLEXIA, "UMN"), ())
+    return (TraceChoice(ids.TRACE_ABSENT, day=day, reflexes=cut), replace(first, reflexes=released))
 
 
 def tone_profiles_for(findings: Iterable[Finding]) -> tuple[str, ...]:
@@ -213,10 +194,10 @@ def tone_profiles_for(findings: Iterable[Finding]) -> tuple[str, ...]:
     motor = False
     for finding in findings:
         motor = motor or bool(finding.lesions)
-        if "spasticity" in finding.signs:
-            shown.append("spastic")
-        if "hypotonia" in finding.signs:
-            shown.append("flaccid")
+        if ids.SPASTICITY in finding.signs:
+            shown.append(ids.TONE_SPASTIC)
+        if ids.HYPOTONIA in finding.signs:
+            shown.append(ids.TONE_FLACCID)
     if motor and not shown:
-        shown.append("normal")
+        shown.append(ids.TONE_NORMAL)
     return tuple(dict.fromkeys(shown))

@@ -1,34 +1,35 @@
 """The findings engine: which body regions a set of lesion sites affects, how, and with what signs.
 
-Nothing here is written per site. A site is a set of pathway nodes; the engine cuts them and
-asks, for every muscle group on each side (a :class:`~app.model.pathway.Unit`):
+Nothing here is written per site or per disease. A site is a set of pathway nodes (and the nodes a
+lesion there may also reach); the engine cuts them and reads, for every muscle group, reflex arc,
+skin field and function on each side, what was lost (:mod:`app.model.lesion_state`). Signs follow
+from the rules in ``signs.yaml`` (:mod:`app.model.rules`), which may depend on where the lesion
+arises, on the day since onset and on the disease process: a degenerative disease loses neurons in
+part, so a wasted limb keeps its reflex arc and, with an upper motor neuron lesion too, brisk
+reflexes; a chronic disease shows its established signs whatever the day.
 
-* **LMN** when any of its final common paths (nucleus or anterior horn, root, plexus, nerve)
-  is cut;
-* **UMN** when, for a final path that is still intact, *every* upper route feeding it is cut
-  (so the upper face, fed from both hemispheres, survives a one-sided lesion);
-* **NMJ** / **muscle** when its junction or muscle node is cut.
-
-Reflex arcs are *interrupted* when the final path carrying them is cut and *released* when
-the arc is intact but its cortical control is cut. Signs then follow from the rules in
-``signs.yaml`` (lesion types present in a region, reflex states, and the day since onset).
+What the nodes a lesion *may* reach add (``may_cut`` in sites.yaml), and the signs of rules marked
+``possible``, are listed apart, as what may be present.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from app.model.pathway import SIDES, FinalPath, ReflexArc, Unit, opposite
+from app.model.lesion_state import ArcState, UnitState, arc_state, unit_state
+from app.model.pathway import CELL
+from app.model.rules import EXPECTED, Context, Evidence, Place, evidence
 from app.model.sensory import MODALITIES
+from app.model.sides import SIDES, opposite
 
 if TYPE_CHECKING:
     from app.model.content import Content
-    from app.model.schema import Sign, SignRule
 
 LESION_ORDER = ("UMN", "LMN", "NMJ", "muscle")
+__all__ = ["LESION_ORDER", "Engine", "Evidence", "Finding", "Findings", "UnknownIdError", "evaluate"]
 
 
 class UnknownIdError(KeyError):
@@ -43,16 +44,9 @@ class UnknownIdError(KeyError):
         return f"unknown {self.kind} id {self.item!r}"
 
 
-class Evidence(msgspec.Struct, frozen=True):
-    """Why a sign is expected: the lesion type and the muscles or reflexes that show it."""
-
-    sign: str
-    lesion: str
-    via: tuple[str, ...]
-
-
 class Finding(msgspec.Struct, frozen=True):
-    """What one body region on one side shows: motor lesions and signs, and sensory loss."""
+    """What one body region on one side shows: motor lesions and signs, and sensory loss; and what
+    may be present besides (signs, sensory loss, lesion types)."""
 
     region: str
     side: str
@@ -62,18 +56,27 @@ class Finding(msgspec.Struct, frozen=True):
     sensory_loss: tuple[str, ...] = ()
     sensory_evidence: tuple[Evidence, ...] = ()
     """Per modality lost: the skin fields that lost it (``lesion`` is "sensory")."""
+    possible: tuple[str, ...] = ()
+    """Signs that may be present (never one of ``signs``)."""
+    possible_evidence: tuple[Evidence, ...] = ()
+    possible_sensory_loss: tuple[str, ...] = ()
+    possible_lesions: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
+        def listed(items: Iterable[Evidence]) -> list[dict[str, Any]]:
+            return [{"sign": e.sign, "lesion": e.lesion, "via": list(e.via)} for e in items]
+
         return {
             "region": self.region,
             "side": self.side,
             "lesions": list(self.lesions),
             "signs": list(self.signs),
+            "possible": list(self.possible),
             "sensory_loss": list(self.sensory_loss),
-            "evidence": [
-                {"sign": e.sign, "lesion": e.lesion, "via": list(e.via)}
-                for e in (*self.evidence, *self.sensory_evidence)
-            ],
+            "possible_sensory_loss": list(self.possible_sensory_loss),
+            "possible_lesions": list(self.possible_lesions),
+            "evidence": listed((*self.evidence, *self.sensory_evidence)),
+            "possible_evidence": listed(self.possible_evidence),
         }
 
 
@@ -84,6 +87,9 @@ class Findings(msgspec.Struct, frozen=True):
     lesions: tuple[str, ...] = ()
     cut: frozenset[str] = frozenset()
     """The pathway nodes the sites cut together."""
+    process: str = ""
+    chronic: bool = False
+    """The disease is chronic: its established signs are shown whatever the day."""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"sites": list(self.sites)}
@@ -96,183 +102,184 @@ class Findings(msgspec.Struct, frozen=True):
         return [f for f in self.findings if f.side == side]
 
 
-def _upper_cut(path: FinalPath, cut: frozenset[str]) -> bool:
-    """Every upper route feeding this path is cut (a path without upper routes never is)."""
-    return bool(path.upper_routes) and all(not cut.isdisjoint(route) for route in path.upper_routes)
+def _order(items: Iterable[str], order: Iterable[str]) -> tuple[str, ...]:
+    present = set(items)
+    return tuple(item for item in order if item in present)
 
 
-class _UnitState(msgspec.Struct, frozen=True):
-    unit: Unit
-    lesions: frozenset[str]
-
-
-def _unit_state(unit: Unit, cut: frozenset[str]) -> _UnitState:
-    intact = [p for p in unit.paths if cut.isdisjoint(p.nodes)]
-    lesions = set()
-    if len(intact) < len(unit.paths):
-        lesions.add("LMN")
-    if any(_upper_cut(p, cut) for p in intact):
-        lesions.add("UMN")
-    if unit.junction in cut:
-        lesions.add("NMJ")
-    if unit.muscle in cut:
-        lesions.add("muscle")
-    return _UnitState(unit, frozenset(lesions))
-
-
-def _arc_state(arc: ReflexArc, cut: frozenset[str]) -> str | None:
-    if any(not cut.isdisjoint(p.nodes) for p in arc.paths):
-        return "interrupted"
-    if any(_upper_cut(p, cut) for p in arc.paths):
-        return "released"
-    return None
-
-
-def _rule_active(rule: SignRule, day: int | None) -> bool:
-    if day is None:
-        return rule.until_day is None
-    return (rule.from_day or 0) <= day and (rule.until_day is None or day < rule.until_day)
-
-
-def _apply(
-    sign: Sign,
-    region: str,
-    states: Sequence[_UnitState],
-    arcs: Sequence[tuple[ReflexArc, str]],
-    day: int | None,
-    *,
-    other_side: frozenset[str] = frozenset(),
-) -> list[Evidence]:
-    """Evidence for ``sign`` in one region on one side; ``other_side`` holds the lesion types the
-    same region has on the other side (for one-sided rules such as tongue deviation)."""
-    found: list[Evidence] = []
-    for rule in sign.rules:
-        if (rule.regions and region not in rule.regions) or not _rule_active(rule, day):
-            continue
-        if rule.one_sided and rule.lesion in other_side:
-            continue
-        if rule.lesion is not None:
-            via = tuple(
-                s.unit.name
-                for s in states
-                if rule.lesion in s.lesions and (not rule.groups or s.unit.group in rule.groups)
+def _findings(
+    content: Content, cut: frozenset[str], partial: frozenset[str], context: Context
+) -> list[Finding]:
+    """The findings of cut nodes: every region and side with a lesion, a sign or sensory loss."""
+    pathway = content.pathway
+    where = pathway.where
+    touched = pathway.touched(cut)
+    states: dict[tuple[str, str], list[UnitState]] = {}
+    for unit in touched:
+        state = unit_state(unit, cut, partial, where)
+        if state.lesions:
+            states.setdefault((unit.region, unit.side), []).append(state)
+    arcs: dict[tuple[str, str], list[ArcState]] = {}
+    touched_keys = {(unit.group, unit.side) for unit in touched}
+    for arc in pathway.arcs:
+        if (arc.unit.group, arc.unit.side) in touched_keys and (
+            arc_found := arc_state(arc, cut, partial, where)
+        ):
+            arcs.setdefault((arc.region, arc.side), []).append(arc_found)
+    lost: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for sensory in pathway.touched_sensory(cut):
+        if any(not cut.isdisjoint(route) for route in sensory.routes):
+            lost.setdefault((sensory.region, sensory.side), {}).setdefault(sensory.modality, []).append(
+                sensory.name
             )
-            if via:
-                found.append(Evidence(sign.id, rule.lesion, via))
-        elif rule.reflex is not None:
-            cond = rule.reflex
-            via = tuple(
-                arc.name
-                for arc, state in arcs
-                if state == cond.state
-                and (cond.kind is None or arc.kind == cond.kind)
-                and (cond.id is None or arc.reflex == cond.id)
+    functions: dict[tuple[str, str], dict[str, str]] = {}
+    for function in pathway.touched_functions(cut):
+        for region in function.regions:
+            functions.setdefault((region, function.side), {})[function.function] = function.name
+
+    findings = []
+    for region_id in (r.id for r in content.regions):
+        for side in SIDES:
+            key = (region_id, side)
+            other = frozenset().union(*(s.lesions for s in states.get((region_id, opposite(side)), [])))
+            place = Place(
+                region_id,
+                states.get(key, []),
+                arcs.get(key, []),
+                lost.get(key, {}),
+                functions.get(key, {}),
+                other,
             )
-            if via:
-                found.append(Evidence(sign.id, "UMN" if cond.state == "released" else "LMN", via))
-    return found
+            if not (place.states or place.sensory or place.functions or place.arcs):
+                continue
+            found = [e for sign in content.signs for e in evidence(sign, place, context)]
+            expected = [e for e in found if e.certainty == EXPECTED]
+            signs = tuple(dict.fromkeys(e.sign for e in expected))
+            possible = [e for e in found if e.certainty != EXPECTED and e.sign not in signs]
+            lesions = _order({t for s in place.states for t in s.lesions}, LESION_ORDER)
+            modalities = _order(place.sensory, MODALITIES)
+            if not (lesions or signs or modalities or possible):
+                continue
+            findings.append(
+                Finding(
+                    region=region_id,
+                    side=side,
+                    lesions=lesions,
+                    signs=signs,
+                    evidence=tuple(expected),
+                    sensory_loss=modalities,
+                    sensory_evidence=tuple(
+                        Evidence(m, "sensory", tuple(place.sensory[m])) for m in modalities
+                    ),
+                    possible=tuple(dict.fromkeys(e.sign for e in possible)),
+                    possible_evidence=tuple(possible),
+                )
+            )
+    return findings
 
 
-def _cut_by(content: Content, sites: tuple[str, ...]) -> frozenset[str]:
+def _with_possible(content: Content, certain: list[Finding], reach: list[Finding]) -> list[Finding]:
+    """The certain findings, with what the nodes a lesion may reach add listed as possible."""
+    base = {(f.region, f.side): f for f in certain}
+    merged = []
+    for wider in reach:
+        found = base.get((wider.region, wider.side)) or Finding(wider.region, wider.side, (), ())
+        signs = set(found.signs)
+        extra = [e for e in (*wider.evidence, *wider.possible_evidence) if e.sign not in signs]
+        merged.append(
+            msgspec.structs.replace(
+                found,
+                possible=tuple(dict.fromkeys((*found.possible, *(e.sign for e in extra)))),
+                possible_evidence=tuple(dict.fromkeys((*found.possible_evidence, *extra))),
+                possible_sensory_loss=tuple(m for m in wider.sensory_loss if m not in found.sensory_loss),
+                possible_lesions=tuple(t for t in wider.lesions if t not in found.lesions),
+            )
+        )
+    known = {(f.region, f.side) for f in merged}
+    merged += [f for f in certain if (f.region, f.side) not in known]
+    regions = {region.id: index for index, region in enumerate(content.regions)}
+    return sorted(merged, key=lambda f: (regions[f.region], SIDES.index(f.side)))
+
+
+def _sites(
+    content: Content, site_ids: Iterable[str]
+) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """The sites (deduplicated, in order), the nodes they cut, the nodes they may also reach."""
+    sites = tuple(dict.fromkeys(site_ids))
     cut: set[str] = set()
+    reach: set[str] = set()
     for site_id in sites:
         site = content.sites_by_id.get(site_id)
         if site is None:
             raise UnknownIdError("site", site_id)
         cut |= site.nodes
-    return frozenset(cut)
+        reach |= site.variable
+    return sites, frozenset(cut), frozenset(reach - cut)
 
 
-def evaluate(content: Content, site_ids: Iterable[str], day: int | None = None) -> Findings:
-    """Findings of the given lesion sites together; ``day=None`` means an established lesion."""
-    sites = tuple(dict.fromkeys(site_ids))
-    return evaluate_nodes(content, _cut_by(content, sites), sites, day)
-
-
-def lesion_types(content: Content, site_ids: Iterable[str]) -> tuple[str, ...]:
-    """Only the lesion types the sites produce together (no signs): cheap enough for validation."""
-    cut = _cut_by(content, tuple(site_ids))
-    present: set[str] = set()
-    for unit in content.pathway.touched(cut):
-        present |= _unit_state(unit, cut).lesions
-    return tuple(t for t in LESION_ORDER if t in present)
-
-
-def evaluate_nodes(
-    content: Content, cut: frozenset[str], sites: tuple[str, ...] = (), day: int | None = None
+def evaluate(
+    content: Content, site_ids: Iterable[str], day: int | None = None, disease: str | None = None
 ) -> Findings:
-    """Findings of an arbitrary set of cut pathway nodes."""
-    pathway = content.pathway
-    touched = pathway.touched(cut)
-    states: dict[tuple[str, str], list[_UnitState]] = {}
-    for unit in touched:
-        state = _unit_state(unit, cut)
-        if state.lesions:
-            states.setdefault((unit.region, unit.side), []).append(state)
-    arcs: dict[tuple[str, str], list[tuple[ReflexArc, str]]] = {}
-    touched_keys = {(unit.group, unit.side) for unit in touched}
-    for arc in pathway.arcs:
-        if (arc.unit.group, arc.unit.side) not in touched_keys:
-            continue
-        arc_state = _arc_state(arc, cut)
-        if arc_state is not None:
-            arcs.setdefault((arc.region, arc.side), []).append((arc, arc_state))
-
-    lost: dict[tuple[str, str], dict[str, list[str]]] = {}
-    for sensory in pathway.touched_sensory(cut):
-        if any(not cut.isdisjoint(route) for route in sensory.routes):
-            fields = lost.setdefault((sensory.region, sensory.side), {}).setdefault(sensory.modality, [])
-            fields.append(sensory.name)
-
-    findings = []
-    all_lesions: set[str] = set()
-    for region in content.regions:
-        for side in SIDES:
-            region_states = states.get((region.id, side), [])
-            sensory_lost = lost.get((region.id, side), {})
-            if not region_states and not sensory_lost:
-                continue
-            present = set().union(*(s.lesions for s in region_states))
-            all_lesions |= present
-            other = frozenset().union(*(s.lesions for s in states.get((region.id, opposite(side)), [])))
-            evidence: list[Evidence] = []
-            for sign in content.signs:
-                place_arcs = arcs.get((region.id, side), [])
-                evidence += _apply(sign, region.id, region_states, place_arcs, day, other_side=other)
-            modalities = tuple(m for m in MODALITIES if m in sensory_lost)
-            findings.append(
-                Finding(
-                    region=region.id,
-                    side=side,
-                    lesions=tuple(t for t in LESION_ORDER if t in present),
-                    signs=tuple(dict.fromkeys(e.sign for e in evidence)),
-                    evidence=tuple(evidence),
-                    sensory_loss=modalities,
-                    sensory_evidence=tuple(
-                        Evidence(m, "sensory", tuple(sensory_lost[m])) for m in modalities
-                    ),
-                )
-            )
+    """Findings of the given lesion sites together; ``day=None`` means an established lesion. With a
+    disease, its process and course apply (a site alone is a lesion of the default process)."""
+    sites, cut, reach = _sites(content, site_ids)
+    process, chronic = content.default_process, False
+    if disease is not None:
+        info = content.diseases_by_id.get(disease)
+        if info is None:
+            raise UnknownIdError("disease", disease)
+        process, chronic = info.process, info.course == "chronic"
+    partial: frozenset[str] = frozenset()
+    if content.processes[process].partial_loss:
+        partial = frozenset(node for node in cut | reach if content.pathway.where.get(node) == CELL)
+    context = Context(day=None if chronic else day, process=process)
+    findings = _findings(content, cut, partial, context)
+    if reach:
+        findings = _with_possible(content, findings, _findings(content, cut | reach, partial, context))
     return Findings(
         sites=sites,
         findings=tuple(findings),
         day=day,
-        lesions=tuple(t for t in LESION_ORDER if t in all_lesions),
+        lesions=_order({t for f in findings for t in f.lesions}, LESION_ORDER),
         cut=cut,
+        process=process,
+        chronic=chronic,
     )
 
 
-def sites_weakening(content: Content, region: str, side: str) -> tuple[str, ...]:
-    """Reverse look-up: every single site whose lesion weakens ``region`` on ``side``, in neuraxis
-    order. Each site's own findings are computed once per content and kept."""
-    return content.weakened_by.get((region, side), ())
+def lesion_types(content: Content, site_ids: Iterable[str]) -> tuple[str, ...]:
+    """Only the lesion types the sites produce together (no signs): cheap enough for validation."""
+    _, cut, _ = _sites(content, site_ids)
+    present: set[str] = set()
+    for unit in content.pathway.touched(cut):
+        present |= unit_state(unit, cut, frozenset(), content.pathway.where).lesions
+    return _order(present, LESION_ORDER)
 
 
-def weakness_index(content: Content) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(region, side) -> the sites whose lesion alone gives a motor lesion there."""
-    index: dict[tuple[str, str], list[str]] = {}
-    for site in content.sites:
-        for finding in evaluate(content, [site.id]).findings:
-            if finding.lesions:
-                index.setdefault((finding.region, finding.side), []).append(site.id)
-    return {key: tuple(value) for key, value in index.items()}
+class Engine:
+    """The findings engine for one content, with what is worth computing once per content: the
+    reverse index of which sites weaken which region (built on its first use)."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._weakened_by: dict[tuple[str, str], tuple[str, ...]] | None = None
+
+    def evaluate(
+        self, site_ids: Iterable[str], day: int | None = None, disease: str | None = None
+    ) -> Findings:
+        return evaluate(self.content, site_ids, day, disease)
+
+    def lesion_types(self, site_ids: Iterable[str]) -> tuple[str, ...]:
+        return lesion_types(self.content, site_ids)
+
+    def sites_weakening(self, region: str, side: str) -> tuple[str, ...]:
+        """Reverse look-up: every single site whose lesion weakens ``region`` on ``side``, in
+        neuraxis order."""
+        if self._weakened_by is None:
+            index: dict[tuple[str, str], list[str]] = {}
+            for site in self.content.sites:
+                for finding in evaluate(self.content, [site.id]).findings:
+                    if finding.lesions:
+                        index.setdefault((finding.region, finding.side), []).append(site.id)
+            self._weakened_by = {key: tuple(value) for key, value in index.items()}
+        return self._weakened_by.get((region, side), ())

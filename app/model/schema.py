@@ -18,38 +18,62 @@ Paragraphs = list[Text]
 Side = Literal["left", "right"]
 LesionTypeId = Literal["UMN", "LMN", "NMJ", "muscle"]
 Segment = Annotated[str, msgspec.Meta(pattern=r"^(C[1-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5])$")]
+ModalityId = Literal["pain-temperature", "vibration-proprioception"]
+Where = Literal["brain", "cord", "cell", "root", "plexus", "nerve"]
+"""Where along the pathway a lesion type arises: an upper motor neuron lesion in the brain (cortex to
+the decussation) or the cord; a lower motor neuron lesion at the cell body (anterior horn or cranial
+nucleus), the root, the plexus or the nerve."""
+_SEGMENT_RANGE = r"(\{[CTLS]\d{1,2}\.\.[CTLS]\d{1,2}\})?"
+RouteNode = Annotated[
+    str, msgspec.Meta(pattern=rf"^[a-z0-9][a-z0-9-]*{_SEGMENT_RANGE}[a-z0-9-]*(\$side|\$other)?$")
+]
+"""A node of a written route: an id, optionally with a segment range (``descending-sympathetic-{C1..T1}``)
+and ending in ``$side`` (the side of the region) or ``$other``."""
 
 
-class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+class Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     pass
 
 
 # --- references.yaml ---------------------------------------------------------------------------
 
 
-class Reference(_Strict, kw_only=True, frozen=True):
+class Reference(Strict, kw_only=True, frozen=True):
+    """A source the content cites: who, what, where, when, and a stable way to find it again."""
+
     id: RefKey
     title: Text
-    source: str = ""
+    authors: str = ""
+    """As cited: "Ko HY" or "Ko HY, Ditunno JF, Graziani V, Little JW"; an organisation for a guideline."""
+    venue: str = ""
+    """The journal (with volume and pages), book, or website."""
+    year: Annotated[int, msgspec.Meta(ge=1800, le=2100)] | None = None
+    # Empty, or well formed (the cache decodes the empty defaults too).
+    doi: Annotated[str, msgspec.Meta(pattern=r"^(10\.\d{4,9}/\S+)?$")] = ""
+    pmid: Annotated[str, msgspec.Meta(pattern=r"^(\d{1,9})?$")] = ""
+    pmcid: Annotated[str, msgspec.Meta(pattern=r"^(PMC\d+)?$")] = ""
+    nbk: Annotated[str, msgspec.Meta(pattern=r"^(NBK\d+)?$")] = ""
+    """An NCBI Bookshelf id (StatPearls chapters and other books on the Bookshelf)."""
+    isbn: str = ""
     url: str = ""
     kind: Literal["source", "convention"] = "source"
     note: str = ""
 
 
-class ReferencesFile(_Strict, kw_only=True, frozen=True):
+class ReferencesFile(Strict, kw_only=True, frozen=True):
     references: Annotated[list[Reference], msgspec.Meta(min_length=1)]
 
 
 # --- body.yaml: regions and lesion types --------------------------------------------------------
 
 
-class Region(_Strict, kw_only=True, frozen=True):
+class Region(Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
     description: str = ""
 
 
-class LesionTypeInfo(_Strict, kw_only=True, frozen=True):
+class LesionTypeInfo(Strict, kw_only=True, frozen=True):
     id: LesionTypeId
     name: Text
     short: Text
@@ -57,14 +81,14 @@ class LesionTypeInfo(_Strict, kw_only=True, frozen=True):
     summary: Paragraphs
 
 
-class Modality(_Strict, kw_only=True, frozen=True):
+class Modality(Strict, kw_only=True, frozen=True):
     id: Literal["pain-temperature", "vibration-proprioception"]
     name: Text
     tract: Text
     summary: Paragraphs
 
 
-class BodyFile(_Strict, kw_only=True, frozen=True):
+class BodyFile(Strict, kw_only=True, frozen=True):
     regions: Annotated[list[Region], msgspec.Meta(min_length=1)]
     lesion_types: Annotated[list[LesionTypeInfo], msgspec.Meta(min_length=4, max_length=4)]
     modalities: list[Modality] = []
@@ -73,20 +97,20 @@ class BodyFile(_Strict, kw_only=True, frozen=True):
 # --- anatomy.yaml: the pathway from which routes are generated ------------------------------------
 
 
-class Structure(_Strict, kw_only=True, frozen=True):
+class Structure(Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
     description: str = ""
 
 
-class CranialNucleus(_Strict, kw_only=True, frozen=True):
+class CranialNucleus(Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
     leaves_after: Id
     """The last descending-path node the corticobulbar fibres pass before reaching the nucleus."""
 
 
-class MuscleGroup(_Strict, kw_only=True, frozen=True):
+class MuscleGroup(Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
     region: Id
@@ -101,19 +125,35 @@ class MuscleGroup(_Strict, kw_only=True, frozen=True):
     refs: list[RefKey] = []
 
 
-class SkinField(_Strict, kw_only=True, frozen=True):
-    """An area of skin: its dermatome segments and the plexus and nerves its sensory fibres take."""
+class SkinField(Strict, kw_only=True, frozen=True):
+    """An area of skin: its dermatome segments and the plexus and nerves its sensory fibres take; or,
+    for the face, the whole written route of its fibres (``route``, with ``$side`` / ``$other``)."""
 
     id: Id
     name: Text
     region: Id
-    segments: Annotated[list[Segment], msgspec.Meta(min_length=1)]
-    nerves: Annotated[list[Id], msgspec.Meta(min_length=1)]
+    segments: list[Segment] = []
+    nerves: list[Id] = []
     plexus: Id | None = None
+    route: list[RouteNode] = []
+    modalities: list[ModalityId] = []
+    """The modalities tested here (default: both)."""
     refs: list[RefKey] = []
 
 
-class CordPart(_Strict, kw_only=True, frozen=True):
+class Function(Strict, kw_only=True, frozen=True):
+    """Something other than a muscle that a lesion can lose: an autonomic supply (the sympathetic path
+    to the eye), coordination (the cerebellar path of a limb). It is lost on one side when its route,
+    written from its origin to its end, is cut anywhere."""
+
+    id: Id
+    name: Text
+    regions: Annotated[list[Id], msgspec.Meta(min_length=1)]
+    route: Annotated[list[RouteNode], msgspec.Meta(min_length=1)]
+    refs: list[RefKey] = []
+
+
+class CordPart(Strict, kw_only=True, frozen=True):
     """A part of the cord's cross-section: what runs in it and what cutting it does.
     In both texts $side / $other / $level become the part's side, the other side and the level."""
 
@@ -123,7 +163,7 @@ class CordPart(_Strict, kw_only=True, frozen=True):
     if_cut: Text
 
 
-class Reflex(_Strict, kw_only=True, frozen=True):
+class Reflex(Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
     kind: Literal["tendon", "superficial", "plantar"]
@@ -132,7 +172,7 @@ class Reflex(_Strict, kw_only=True, frozen=True):
     refs: list[RefKey] = []
 
 
-class AnatomyFile(_Strict, kw_only=True, frozen=True):
+class AnatomyFile(Strict, kw_only=True, frozen=True):
     segments: Annotated[list[Segment], msgspec.Meta(min_length=1)]
     cortex_areas: Annotated[list[Structure], msgspec.Meta(min_length=1)]
     descending_path: Annotated[list[Structure], msgspec.Meta(min_length=1)]
@@ -143,6 +183,9 @@ class AnatomyFile(_Strict, kw_only=True, frozen=True):
     muscle_groups: Annotated[list[MuscleGroup], msgspec.Meta(min_length=1)]
     reflexes: list[Reflex] = []
     skin_fields: list[SkinField] = []
+    structures: list[Structure] = []
+    """Named structures that written routes (functions, facial skin fields) pass through."""
+    functions: list[Function] = []
     cord_parts: list[CordPart] = []
     sensory_crossing_offset: Annotated[int, msgspec.Meta(ge=0, le=3)] = 1
     """How many segments pain and temperature fibres ascend before crossing in the commissure."""
@@ -151,25 +194,42 @@ class AnatomyFile(_Strict, kw_only=True, frozen=True):
 # --- signs.yaml -----------------------------------------------------------------------------------
 
 
-class ReflexCondition(_Strict, kw_only=True, frozen=True):
-    state: Literal["released", "interrupted"]
+class ReflexCondition(Strict, kw_only=True, frozen=True):
+    state: Literal["released", "partly-released", "interrupted", "weakened"]
+    """released: every upper route of the arc cut; partly-released: some (a reflex with input from both
+    hemispheres, after a one-sided lesion); interrupted: the arc's final path cut; weakened: its
+    neurons lost in part (a degenerative disease), with its cortical control intact."""
     kind: Literal["tendon", "superficial", "plantar"] | None = None
     id: Id | None = None
 
 
-class SignRule(_Strict, kw_only=True, frozen=True):
+class SignRule(Strict, kw_only=True, frozen=True):
+    # exactly one of:
     lesion: LesionTypeId | None = None
     reflex: ReflexCondition | None = None
+    sensory: ModalityId | None = None
+    """The region has lost this modality (sensory ataxia: vibration and position sense)."""
+    function: Id | None = None
+    """The region has lost this function (anatomy.yaml functions)."""
+    # and optionally:
     regions: list[Id] = []
     groups: list[Id] = []
     """Only when one of these muscle groups has the lesion (e.g. ptosis: the levator)."""
+    at: list[Where] = []
+    """Only when the lesion arises there (e.g. fasciculations: at the cell body)."""
+    process: list[Id] = []
+    """Only in these disease processes (diseases.yaml processes); a site alone is the default one."""
     one_sided: bool = False
     """Only when the same region on the other side does not have the lesion (tongue deviation)."""
+    both_sides: bool = False
+    """Only when the same region on the other side has the lesion too (breathing)."""
+    certainty: Literal["expected", "possible"] = "expected"
+    """possible: the sign may be present (listed apart from the expected ones, with its sources)."""
     from_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
     until_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
 
 
-class Sign(_Strict, kw_only=True, frozen=True):
+class Sign(Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
     domain: Id
@@ -177,7 +237,7 @@ class Sign(_Strict, kw_only=True, frozen=True):
     rules: Annotated[list[SignRule], msgspec.Meta(min_length=1)]
 
 
-class SignsFile(_Strict, kw_only=True, frozen=True):
+class SignsFile(Strict, kw_only=True, frozen=True):
     domains: Annotated[list[Structure], msgspec.Meta(min_length=1)]
     signs: Annotated[list[Sign], msgspec.Meta(min_length=1)]
 
@@ -185,26 +245,27 @@ class SignsFile(_Strict, kw_only=True, frozen=True):
 # --- sites.yaml -----------------------------------------------------------------------------------
 
 
-class Site(_Strict, kw_only=True, frozen=True):
+class Site(Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
     sides: list[Side] = []
     group: Id
     level: Text
     cuts: Annotated[list[str], msgspec.Meta(min_length=1)]
+    may_cut: list[str] = []
+    """Nodes a lesion here often but not always reaches: what they add is listed as possible."""
     location: Paragraphs
     contains: Paragraphs
     associated: Paragraphs = []
     disagreement: Paragraphs = []
-    refs: list[RefKey] = []
 
 
-class SiteGroup(_Strict, kw_only=True, frozen=True):
+class SiteGroup(Strict, kw_only=True, frozen=True):
     id: Id
     name: Text
 
 
-class SitesFile(_Strict, kw_only=True, frozen=True):
+class SitesFile(Strict, kw_only=True, frozen=True):
     groups: Annotated[list[SiteGroup], msgspec.Meta(min_length=1)]
     sites: Annotated[list[Site], msgspec.Meta(min_length=1)]
 
@@ -212,9 +273,24 @@ class SitesFile(_Strict, kw_only=True, frozen=True):
 # --- diseases.yaml --------------------------------------------------------------------------------
 
 
-class Disease(_Strict, kw_only=True, frozen=True):
+class Process(Strict, kw_only=True, frozen=True):
+    """How a disease damages what it strikes; sign rules may depend on it (``process:``)."""
+
     id: Id
     name: Text
+    partial_loss: bool = False
+    """Neurons are lost a few at a time: a cell-body lesion weakens and wastes, but the survivors still
+    carry the reflex arc and the cortical drive (so a coexisting UMN lesion keeps reflexes brisk)."""
+    summary: Paragraphs
+
+
+class Disease(Strict, kw_only=True, frozen=True):
+    id: Id
+    name: Text
+    process: Id | None = None
+    """The disease process (default: the file's default_process)."""
+    course: Literal["acute", "chronic"] = "acute"
+    """chronic: the signs are those of the established disease whatever the day since onset."""
     lesions: Annotated[list[LesionTypeId], msgspec.Meta(min_length=1)]
     sites: Annotated[list[str], msgspec.Meta(min_length=1)]
     typical: Annotated[list[str], msgspec.Meta(min_length=1)]
@@ -223,85 +299,32 @@ class Disease(_Strict, kw_only=True, frozen=True):
     disagreement: Paragraphs = []
 
 
-class DiseasesFile(_Strict, kw_only=True, frozen=True):
+class DiseasesFile(Strict, kw_only=True, frozen=True):
+    processes: Annotated[list[Process], msgspec.Meta(min_length=1)]
+    default_process: Id
+    """The process of a lesion chosen on the diagram rather than through a disease."""
     diseases: Annotated[list[Disease], msgspec.Meta(min_length=1)]
 
 
 # --- comparison.yaml and faq.yaml -------------------------------------------------------------------
 
 
-class ComparisonRow(_Strict, kw_only=True, frozen=True):
+class ComparisonRow(Strict, kw_only=True, frozen=True):
     feature: Text
     cells: dict[LesionTypeId, Text]
     disagreement: Paragraphs = []
 
 
-class ComparisonFile(_Strict, kw_only=True, frozen=True):
+class ComparisonFile(Strict, kw_only=True, frozen=True):
     columns: Annotated[list[LesionTypeId], msgspec.Meta(min_length=2)]
     rows: Annotated[list[ComparisonRow], msgspec.Meta(min_length=1)]
 
 
-class Question(_Strict, kw_only=True, frozen=True):
+class Question(Strict, kw_only=True, frozen=True):
     question: Text
     answer: Paragraphs
     seed_correction: str = ""
 
 
-class FaqFile(_Strict, kw_only=True, frozen=True):
+class FaqFile(Strict, kw_only=True, frozen=True):
     faq: Annotated[list[Question], msgspec.Meta(min_length=1)]
-
-
-# --- physiology.yaml: time course, tone versus stretch velocity, reflex traces ----------------------
-
-
-class Curve(_Strict, kw_only=True, frozen=True):
-    lesion: LesionTypeId
-    points: Annotated[list[tuple[float, float]], msgspec.Meta(min_length=2)]
-    """(day, value) keyframes, joined by straight lines; the last value holds to the horizon."""
-
-
-class Measure(_Strict, kw_only=True, frozen=True):
-    id: Id
-    name: Text
-    axis: Text
-    minimum: float
-    maximum: float
-    ticks: dict[str, float] = {}
-    """Labels on the value axis, e.g. absent: 0, brisk: 3."""
-    curves: Annotated[list[Curve], msgspec.Meta(min_length=1)]
-    summary: Paragraphs
-    disagreement: Paragraphs = []
-
-
-class ToneProfile(_Strict, kw_only=True, frozen=True):
-    id: Id
-    name: Text
-    baseline: float
-    """Resistance at zero velocity (arbitrary units; normal muscle about 1)."""
-    slope: float
-    """Extra resistance per unit of stretch velocity (0 for rigidity: velocity-independent)."""
-    catch_velocity: float | None = None
-    """Spasticity: above this velocity the resistance builds to a catch, then gives way (clasp-knife)."""
-    catch_height: float = 0
-    summary: Paragraphs
-
-
-class ReflexTrace(_Strict, kw_only=True, frozen=True):
-    id: Id
-    name: Text
-    amplitude: float
-    """Peak of the first response relative to normal (1.0)."""
-    clonus_beats: Annotated[int, msgspec.Meta(ge=0, le=12)] = 0
-    spread: bool = False
-    summary: Paragraphs
-
-
-class PhysiologyFile(_Strict, kw_only=True, frozen=True):
-    horizon_days: Annotated[int, msgspec.Meta(ge=7, le=3650)] = 180
-    schematic: Paragraphs
-    """Shown with the plots: the curves are schematic teaching aids, with their sources."""
-    measures: Annotated[list[Measure], msgspec.Meta(min_length=1)]
-    tone_profiles: Annotated[list[ToneProfile], msgspec.Meta(min_length=1)]
-    reflex_traces: Annotated[list[ReflexTrace], msgspec.Meta(min_length=1)]
-    mixed_reflexes: Paragraphs
-    """Shown when one region has both a cut reflex arc and released (brisk) reflexes."""

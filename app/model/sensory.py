@@ -11,18 +11,20 @@ commissure, and ascend in the opposite spinothalamic tract to the thalamus and c
 So a hemisection loses vibration on its own side below the level and pain on the other side
 from a segment or two below; a lesion of the commissure (a central syrinx) loses pain and
 temperature on both sides, only in the dermatomes whose fibres cross there.
+
+The face has no dermatome of the cord: its skin fields write out their route (the trigeminal
+nerve, the spinal trigeminal tract of the same side, the crossed trigeminothalamic tract...).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import msgspec
 
+from app.model.ids import PAIN, VIBRATION
+from app.model.routes import Nodes
 from app.model.schema import AnatomyFile, SkinField
+from app.model.sides import opposite
 
-PAIN = "pain-temperature"
-VIBRATION = "vibration-proprioception"
 MODALITIES = (PAIN, VIBRATION)
 
 
@@ -37,15 +39,12 @@ class SensoryUnit(msgspec.Struct, frozen=True):
     routes: tuple[tuple[str, ...], ...]
 
 
-def _other(side: str) -> str:
-    return "right" if side == "left" else "left"
-
-
 class SensoryBuilder:
-    def __init__(self, anatomy: AnatomyFile, node: Callable[[str, str], str], names: dict[str, str]) -> None:
+    def __init__(self, anatomy: AnatomyFile, nodes: Nodes) -> None:
         self.anatomy = anatomy
-        self.node = node
-        self.names = names
+        self.nodes = nodes
+        self.node = nodes.node
+        self.names = nodes.catalogue
         self.order = anatomy.segments
 
     def _peripheral(self, skin: SkinField, segment: str, side: str) -> list[str]:
@@ -70,7 +69,7 @@ class SensoryBuilder:
                 self.node(f"dorsal-column-{level.lower()}-{side}", f"Dorsal column at {level} ({side})")
             )
         route.append(self.node(f"dorsal-column-nuclei-{side}", f"Gracile and cuneate nuclei ({side})"))
-        route += self._central(_other(side), ("medial-lemniscus", "Medial lemniscus"))
+        route += self._central(opposite(side), ("medial-lemniscus", "Medial lemniscus"))
         return tuple(route)
 
     def pain(self, skin: SkinField, segment: str, side: str) -> tuple[str, ...]:
@@ -85,7 +84,7 @@ class SensoryBuilder:
                 f"anterior-commissure-{cross.lower()}", f"Anterior white commissure at {cross} (midline)"
             )
         )
-        other = _other(side)
+        other = opposite(side)
         for level in reversed(self.order[: crossing + 1]):
             route.append(
                 self.node(
@@ -97,9 +96,20 @@ class SensoryBuilder:
 
     def units(self, sides: tuple[str, ...]) -> tuple[SensoryUnit, ...]:
         built = []
+        written = [skin for skin in self.anatomy.skin_fields if skin.route]
         for side in sides:
             for skin in self.anatomy.skin_fields:
+                if skin.route:
+                    continue
                 for modality, make in ((PAIN, self.pain), (VIBRATION, self.vibration)):
-                    routes = tuple(make(skin, segment, side) for segment in skin.segments)
-                    built.append(SensoryUnit(skin.id, skin.name, skin.region, side, modality, routes))
+                    if modality in (skin.modalities or (PAIN, VIBRATION)):
+                        routes = tuple(make(skin, segment, side) for segment in skin.segments)
+                        built.append(SensoryUnit(skin.id, skin.name, skin.region, side, modality, routes))
+        for side in sides:  # after the cord's routes, so that they may share the thalamus and cortex
+            for skin in written:
+                route = self.nodes.route(skin.route, side, self.order)
+                built += [
+                    SensoryUnit(skin.id, skin.name, skin.region, side, modality, (route,))
+                    for modality in skin.modalities or (PAIN, VIBRATION)
+                ]
         return tuple(built)

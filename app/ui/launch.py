@@ -92,6 +92,12 @@ def run(
     """Open the window (or save a screenshot); ``on_shown`` is called once the window is shown
     (the start-up benchmark uses it to watch for the first painted frame)."""
     _prepare_environment(screenshot, size)
+    from app import platform_check
+
+    problem = platform_check.qt_problem() if screenshot else platform_check.window_problem()
+    if problem is not None:  # checked before Qt starts: Qt would abort with a core dump
+        print(problem, file=sys.stderr)
+        return EXIT_PROBLEMS
     from PySide6.QtWidgets import QApplication
 
     from app.model.cache import load_content_cached
@@ -99,11 +105,15 @@ def run(
     from app.model.geometry import load_geometry
     from app.ui import theme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        with platform_check.qt_start_guard():
+            app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Neuraxis")
     app.setOrganizationName("Neuraxis")
     app.setApplicationDisplayName("Neuraxis")
+    app.setDesktopFileName("io.github.neuraxis.Neuraxis")  # packaging/linux: the window's icon on Wayland
     theme.apply(app)
     headless = screenshot is not None
     _install_excepthook(headless)
@@ -112,7 +122,7 @@ def run(
     try:
         cache = paths.cache_dir()
         content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
-        geometry = load_geometry(content.svg_path, [s.id for s in content.sites], cache)
+        geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
     except ContentError as error:
         _report([str(p) for p in error.problems], title="The content could not be loaded", to_stderr=headless)
         return EXIT_PROBLEMS

@@ -13,11 +13,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
 
-from app import __version__
 from app.model.content import Content
 from app.model.geometry import DiagramGeometry
+from app.model.state import Change
 from app.ui.diagram.view import DiagramView
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
     from app.ui.side_panels import SidePanels
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Neuraxis")
 
-        self.diagram = DiagramView(self.selection, content.svg_path, geometry)
+        self.diagram = DiagramView(self.selection, content.drawings.diagram, geometry)
         # The column of panels and the menus are built on the event loop's next turn after the
         # diagram's first frame (build_panels), so the diagram shows as soon as possible; every
         # panel syncs from the selection model when it is built.
@@ -92,12 +92,12 @@ class MainWindow(QMainWindow):
     def _build_sites_dock(self) -> None:
         """The accessible list of every site (screen readers cannot see the diagram's items);
         hidden until asked for (View > Sites list, F9), built when first shown."""
-        from app.ui.side_panels import LazyPage, sites_list
+        from app.ui.side_panels import SITES_LIST, LazyPage, lazy_panel
 
         self.sites_dock = QDockWidget("Sites", self)
         self.sites_dock.setObjectName("sitesDock")
         self.sites_dock.setAccessibleName("List of lesion sites")
-        self.sites_dock.setWidget(LazyPage(lambda: sites_list(self.selection)))
+        self.sites_dock.setWidget(LazyPage(lazy_panel(self.selection, SITES_LIST)))
         self.sites_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
@@ -138,17 +138,15 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([int(total * DIAGRAM_SHARE), total - int(total * DIAGRAM_SHARE)])
 
     def _sync(self, change: Change) -> None:
-        names = [self.content.sites_by_id[s].name for s in self.selection.sites]
-        disease = self.content.diseases_by_id[self.selection.disease].name if self.selection.disease else None
-        subject = disease or " + ".join(names)
+        subject = self.selection.shown.subject
         self.setWindowTitle(f"Neuraxis - {subject}" if subject else "Neuraxis")
-        if not self.diagram.hovered_site:
+        if not self.diagram.hovered:
             self._show_hover("")
 
     def _show_hover(self, name: str) -> None:
         if name:
             self._status.setText(f"{name} - click to select, Ctrl+click to add")
-        elif self.selection.sites:
+        elif self.selection.shown.subject:
             self._status.setText("Escape clears the selection; Page Down steps to the next site.")
         else:
             self._status.setText("Click a lesion site on the diagram, or use Tab and Enter.")
@@ -190,20 +188,13 @@ class MainWindow(QMainWindow):
         self._full_screen_action = full
 
         select = bar.addMenu("&Selection")
-        select.addAction(self._action("Next site", lambda: self._step(1), "N"))
-        select.addAction(self._action("Previous site", lambda: self._step(-1), "P"))
+        select.addAction(self._action("Next site", lambda: self.selection.advance(1), "N"))
+        select.addAction(self._action("Previous site", lambda: self.selection.advance(-1), "P"))
         select.addAction(self._action("Clear", self.selection.clear))
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("Keyboard shortcuts", self._show_shortcuts, "F1"))
         help_menu.addAction(self._action("About Neuraxis", self._show_about))
-
-    def _step(self, delta: int) -> None:
-        order = [s.id for s in self.content.sites]
-        current = self.selection.sites[-1] if self.selection.sites else None
-        index = order.index(current) + delta if current else (0 if delta > 0 else len(order) - 1)
-        if 0 <= index < len(order):
-            self.selection.select(order[index])
 
     def _toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -218,15 +209,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
     def _show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from app.ui.about import show_about
 
-        QMessageBox.about(
-            self,
-            "About Neuraxis",
-            f"<h3>Neuraxis {__version__}</h3><p>Upper versus lower motor neuron lesions, derived from the "
-            "anatomy of the motor pathway. Works fully offline.</p><p>The clinical content cites its "
-            "sources: see the References tab. Free software under the MIT licence.</p>",
-        )
+        show_about(self)
 
     def _save_picture(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox

@@ -6,8 +6,8 @@ panel syncs from the selection model when it is built, so building late never sh
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -53,56 +53,29 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
-def _plots(selection: SelectionModel) -> QWidget:
-    from app.ui.panels.plots_panel import PlotsPanel  # imports pyqtgraph: only when first shown
+def lazy_panel(selection: SelectionModel, where: str) -> Callable[[], QWidget]:
+    """A factory for the panel class at ``where`` ("module:Class"), imported only when it is first
+    built (the Course tab imports pyqtgraph, about half a second). Every panel is built the same
+    way: ``Panel(selection)``."""
 
-    return PlotsPanel(selection)
+    def build() -> QWidget:
+        module, name = where.split(":")
+        panel: QWidget = getattr(importlib.import_module(module), name)(selection)
+        return panel
 
-
-def _cord(selection: SelectionModel) -> QWidget:
-    from app.ui.panels.cross_section import CrossSectionPanel
-
-    return CrossSectionPanel(selection)
-
-
-def _diseases(selection: SelectionModel) -> QWidget:
-    from app.ui.panels.diseases_panel import DiseasesPanel
-
-    return DiseasesPanel(selection)
+    return build
 
 
-def _details(selection: SelectionModel) -> QWidget:
-    from app.ui.panels.details_panel import SiteDetailsPanel
-
-    return SiteDetailsPanel(selection)
-
-
-def sites_list(selection: SelectionModel) -> QWidget:
-    from app.ui.panels.sites_tree import SitesTree
-
-    return SitesTree(selection)
-
-
-def _faq(selection: SelectionModel) -> QWidget:
-    from app.ui.panels.faq_panel import FaqPanel
-
-    return FaqPanel(selection.content)
-
-
-def _references(selection: SelectionModel) -> QWidget:
-    from app.ui.panels.references_panel import ReferencesPanel
-
-    return ReferencesPanel(selection.content)
-
-
-LAZY_TABS: tuple[tuple[str, Callable[[SelectionModel], QWidget]], ...] = (
-    ("Course", _plots),
-    ("Cord", _cord),
-    ("Diseases", _diseases),
-    ("Site", _details),
-    ("FAQ", _faq),
-    ("Sources", _references),
+SITES_LIST = "app.ui.panels.sites_tree:SitesTree"
+LAZY_TABS: tuple[tuple[str, str], ...] = (
+    ("Course", "app.ui.panels.plots_panel:PlotsPanel"),
+    ("Cord", "app.ui.panels.cross_section:CrossSectionPanel"),
+    ("Diseases", "app.ui.panels.diseases_panel:DiseasesPanel"),
+    ("Site", "app.ui.panels.details_panel:SiteDetailsPanel"),
+    ("FAQ", "app.ui.panels.faq_panel:FaqPanel"),
+    ("Sources", "app.ui.panels.references_panel:ReferencesPanel"),
 )
+"""The tabs built when first shown: title and panel class."""
 
 
 class SidePanels(QSplitter):
@@ -126,8 +99,8 @@ class SidePanels(QSplitter):
         self.tabs.setObjectName("panelTabs")
         self.tabs.addTab(self.comparison, "Compare")
         self._pages: dict[str, LazyPage] = {}
-        for title, factory in LAZY_TABS:
-            page = LazyPage(partial(factory, selection))
+        for title, where in LAZY_TABS:
+            page = LazyPage(lazy_panel(selection, where))
             self._pages[title] = page
             self.tabs.addTab(page, title)
         self.addWidget(self.top)

@@ -29,7 +29,7 @@ def _themed(qapp: QApplication) -> Iterator[None]:
 def open_main_window(qtbot: QtBot, content: Content, width: int, height: int) -> MainWindow:
     """The real main window at a size, shown, with its column of panels built (just after the first
     frame, as at start-up)."""
-    geometry = load_geometry(content.svg_path, [s.id for s in content.sites], paths.cache_dir())
+    geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], paths.cache_dir())
     main = MainWindow(content, geometry)
     qtbot.addWidget(main)
     main.resize(width, height)

@@ -20,7 +20,6 @@ WIDTH, HEIGHT = 560, 640
 FACE_ARM_LEG = {"face-lower-right", "arm-right", "hand-right", "trunk-right", "leg-right", "foot-right"}
 
 
-
 @pytest.fixture
 def panel(qtbot: QtBot, selection: SelectionModel) -> BodyMapPanel:
     widget = BodyMapPanel(selection)
@@ -250,4 +249,3 @@ def test_the_answer_goes_where_there_is_room(
 
     qtbot.waitUntil(arranged, timeout=2000)  # landscape: beside the figure; portrait: under it
     assert panel.view.height() >= height // 2, "the figure keeps most of the height"
-

@@ -25,7 +25,6 @@ LEFT_CORD = {
 }
 
 
-
 def build(qtbot: QtBot, selection: SelectionModel) -> CrossSectionPanel:
     widget = CrossSectionPanel(selection)
     qtbot.addWidget(widget)

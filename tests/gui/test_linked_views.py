@@ -45,7 +45,7 @@ def painted(window: MainWindow) -> set[str]:
 
 def test_clicking_the_diagram_updates_body_map_and_cord(qtbot: QtBot, window: MainWindow) -> None:
     view = window.diagram
-    click(qtbot, view, view.site_center("hemisection-t6-left"))
+    click(qtbot, view, view.part_center("hemisection-t6-left"))
     assert window.selection.sites == ("hemisection-t6-left",)
     assert painted(window) == {f"{r}-{s}" for r in ("trunk", "leg", "foot") for s in ("left", "right")}
     section = cord(window, qtbot)
@@ -79,7 +79,7 @@ def test_clicking_the_body_map_highlights_the_sites_on_the_diagram(qtbot: QtBot,
     assert "internal capsule" not in answer, "one hemisphere spares the forehead"
 
     view = window.diagram  # a new selection answers a new question: the highlights go
-    click(qtbot, view, view.site_center("internal-capsule-right"))
+    click(qtbot, view, view.part_center("internal-capsule-right"))
     assert window.selection.probe is None
     assert not window.diagram.item("facial-nerve-left").state & SiteState.PROBE
 

@@ -36,7 +36,7 @@ def window(qtbot: QtBot, content: Content) -> MainWindow:
 def click_site(qtbot: QtBot, window: MainWindow, site_id: str, *, ctrl: bool = False) -> None:
     view = window.diagram
     modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.site_center(site_id))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.part_center(site_id))
 
 
 def show_tab(window: MainWindow, title: str) -> QWidget:
@@ -119,16 +119,16 @@ def test_keyboard_moves_a_visible_focus_along_the_neuraxis(qtbot: QtBot, window:
     order = [s.id for s in window.content.sites]
     window.side.signs.setFocus()
     view.setFocus(Qt.FocusReason.TabFocusReason)
-    assert view.focused_site == order[0]
+    assert view.focused == order[0]
     assert view.item(order[0]).state & SiteState.FOCUSED
     assert view.label_text == window.content.sites_by_id[order[0]].name
 
     qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Right)
     qtbot.keyClick(view, Qt.Key.Key_Up)
-    assert view.focused_site == order[1]
+    assert view.focused == order[1]
     qtbot.keyClick(view, Qt.Key.Key_Tab)
-    assert view.focused_site == order[2]
+    assert view.focused == order[2]
     assert view.hasFocus(), "Tab steps through the sites before leaving the diagram"
     assert window.selection.sites == ()
 
@@ -139,7 +139,7 @@ def test_keyboard_moves_a_visible_focus_along_the_neuraxis(qtbot: QtBot, window:
     assert window.selection.sites == (order[2], order[3])
 
     qtbot.keyClick(view, Qt.Key.Key_End)
-    assert view.focused_site == order[-1]
+    assert view.focused == order[-1]
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert not view.hasFocus(), "Tab leaves the diagram after the last site"
 
@@ -151,7 +151,7 @@ def test_mouse_click_shows_no_focus_ring(qtbot: QtBot, window: MainWindow) -> No
     qtbot.keyClick(view, Qt.Key.Key_Down)  # the keyboard takes over from the clicked site
     order = [s.id for s in window.content.sites]
     after = order[order.index("basis-pontis-left") + 1]
-    assert view.focused_site == after
+    assert view.focused == after
     assert view.item(after).state & SiteState.FOCUSED
 
 
@@ -171,13 +171,13 @@ def test_page_keys_step_the_selection_like_a_presenter_clicker(qtbot: QtBot, win
 
 def test_hover_highlights_a_site_and_shows_its_name(qtbot: QtBot, window: MainWindow) -> None:
     view = window.diagram
-    qtbot.mouseMove(view.viewport(), view.site_center("radial-nerve-left"))
-    qtbot.waitUntil(lambda: view.hovered_site == "radial-nerve-left")
+    qtbot.mouseMove(view.viewport(), view.part_center("radial-nerve-left"))
+    qtbot.waitUntil(lambda: view.hovered == "radial-nerve-left")
     assert view.label_text == "Left radial nerve"
     assert view.item("radial-nerve-left").state & SiteState.HOVERED
     assert "Left radial nerve" in window.statusBar().findChild(QWidget, "statusText").text()  # type: ignore[union-attr]
     qtbot.mouseMove(view.viewport(), QPoint(3, 3))  # white margin, no site
-    qtbot.waitUntil(lambda: view.hovered_site is None)
+    qtbot.waitUntil(lambda: view.hovered is None)
     assert view.label_text == ""
     assert window.selection.sites == (), "hovering never selects"
 
@@ -203,7 +203,7 @@ def test_zoom_with_keys_and_ctrl_wheel(qtbot: QtBot, window: MainWindow) -> None
     )
     QApplication.sendEvent(view.viewport(), wheel)
     assert view.zoom == pytest.approx(1.25**2)
-    click_site(qtbot, window, view.focused_site or "internal-capsule-right")  # zoomed sites stay clickable
+    click_site(qtbot, window, view.focused or "internal-capsule-right")  # zoomed sites stay clickable
     assert window.selection.sites
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom == 1.0
@@ -378,3 +378,19 @@ def test_body_tab_key_entries_never_overlap_at_720p(qtbot: QtBot, window: MainWi
         assert above.geometry().bottom() < below.geometry().top(), (above.text(), below.text())
     last = labels[-1]
     assert last.height() >= last.heightForWidth(last.width()), last.text()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_command_line_tabs_are_the_window_tabs(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    """--tab NAME offers exactly the tabs the window has (the body map is one, or sits beside the signs)."""
+    from app.cli import TABS
+
+    window = open_main_window(qtbot, content, *size)
+    tabs = window.side.tabs
+    titles = {tabs.tabText(i).lower() for i in range(tabs.count())} | {"body"}
+    assert titles == set(TABS)
+    for name in TABS:
+        page = window.side.show_tab_named(name)
+        assert page.isVisibleTo(window)

@@ -28,7 +28,6 @@ pytestmark = pytest.mark.gui
 WIDTH, HEIGHT = 460, 700
 
 
-
 def _plain(text: str) -> str:
     """Shown text with the badge images dropped and spacing normalised."""
     return re.sub(r"[ \N{NO-BREAK SPACE}]+", " ", text.replace("\N{OBJECT REPLACEMENT CHARACTER}", ""))
@@ -460,8 +459,8 @@ def test_site_details_show_disagreement(qtbot: QtBot, selection: SelectionModel)
 # --- Static pages and links -----------------------------------------------------------------------
 
 
-def test_faq_and_references(qtbot: QtBot, content: Content) -> None:
-    faq, refs = FaqPanel(content), ReferencesPanel(content)
+def test_faq_and_references(qtbot: QtBot, content: Content, selection: SelectionModel) -> None:
+    faq, refs = FaqPanel(selection), ReferencesPanel(selection)
     _show(qtbot, faq)
     _show(qtbot, refs)
     assert content.faq[0].question in faq.text()
@@ -472,8 +471,8 @@ def test_faq_and_references(qtbot: QtBot, content: Content) -> None:
     assert refs_text.count("Address: ") == sum(1 for r in content.references.values() if r.url)
 
 
-def test_citation_links_scroll_within_the_page(qtbot: QtBot, content: Content) -> None:
-    faq = FaqPanel(content)
+def test_citation_links_scroll_within_the_page(qtbot: QtBot, selection: SelectionModel) -> None:
+    faq = FaqPanel(selection)
     _show(qtbot, faq)
     browser = faq.browser()
     assert browser.verticalScrollBar().value() == 0
@@ -488,8 +487,8 @@ def test_no_panel_links_to_the_network(qtbot: QtBot, selection: SelectionModel) 
         ComparisonPanel(selection),
         DiseasesPanel(selection),
         SiteDetailsPanel(selection),
-        FaqPanel(selection.content),
-        ReferencesPanel(selection.content),
+        FaqPanel(selection),
+        ReferencesPanel(selection),
     ]
     for panel in panels:
         _show(qtbot, panel)
@@ -513,8 +512,8 @@ def test_panels_need_no_horizontal_scrolling(qtbot: QtBot, selection: SelectionM
         DiseasesPanel(selection),
         SiteDetailsPanel(selection),
         SitesTree(selection),
-        FaqPanel(selection.content),
-        ReferencesPanel(selection.content),
+        FaqPanel(selection),
+        ReferencesPanel(selection),
     ]
     for panel in panels:
         _show(qtbot, panel, width)

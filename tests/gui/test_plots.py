@@ -17,20 +17,19 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QMenu, QWi
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
-from app.model.curves import peaks
 from app.ui import theme
 from app.ui.panels.day_control import DayControl
 from app.ui.panels.plots_panel import PlotsPanel
 from app.ui.panels.richtext import strip_citations
 from app.ui.panels.signs_panel import SignsPanel
 from app.ui.selection import SelectionModel
+from tests.shapes import peaks
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.gui
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
 MOVE_INTERVAL_MS = 12
-
 
 
 class Pair:

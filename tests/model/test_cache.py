@@ -67,7 +67,7 @@ def test_damaged_cache_file_falls_back_to_a_full_load(workdir: Path, tmp_path: P
 
 
 def test_key_covers_version_and_files(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    svg = paths.diagram_svg()
+    svg = paths.svg_dir() / "neuraxis.svg"
     key = cache_module.content_key(workdir, svg, check_svg=True)
     assert key == cache_module.content_key(workdir, svg, check_svg=True)
     assert key != cache_module.content_key(workdir, svg, check_svg=False)
@@ -83,3 +83,25 @@ def test_a_new_cache_file_replaces_the_old_one(workdir: Path, tmp_path: Path) ->
     path.write_text(path.read_text() + "\n# edited\n")
     load_content_cached(workdir, cache_dir=tmp_path)
     assert len(list(tmp_path.glob("content-*.msgpack"))) == 1
+
+
+def test_key_covers_the_body_map_and_cord_drawings(workdir: Path, tmp_path: Path) -> None:
+    """The window loads with the drawings checked: an edit of a folder's own body.svg that breaks it
+    misses the cache and is reported, instead of starting from the stale entry."""
+    shutil.copy(paths.svg_dir() / "body.svg", workdir / "body.svg")
+    shutil.copy(paths.svg_dir() / "cord.svg", workdir / "cord.svg")
+    assert load_content_cached(workdir, check_svg=True, cache_dir=tmp_path).sites
+    for name, element in (("body.svg", "body-hand-left"), ("cord.svg", "xs-dorsal-column-left")):
+        path = workdir / name
+        good = path.read_text()
+        path.write_text(good.replace(f'id="{element}"', 'id="renamed"'))
+        with pytest.raises(ContentError, match=element.removesuffix("-left")):
+            load_content_cached(workdir, check_svg=True, cache_dir=tmp_path)
+        path.write_text(good)
+
+
+def test_the_window_and_the_command_line_keep_their_own_entries(workdir: Path, tmp_path: Path) -> None:
+    load_content_cached(workdir, check_svg=True, cache_dir=tmp_path)
+    load_content_cached(workdir, check_svg=False, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("content-checked-*.msgpack"))) == 1
+    assert len(list(tmp_path.glob("content-plain-*.msgpack"))) == 1

@@ -189,7 +189,6 @@ class Block(importlib.abc.MetaPathFinder):
             raise ImportError("Qt is blocked in this test")
 sys.meta_path.insert(0, Block())
 from app.cli import main
-import app.model.content, app.model.findings, app.model.loader, app.model.geometry, app.model.svgcheck
 for argv in (["sites", "--json"], ["diseases", "--json"], ["findings", "internal-capsule-left", "--json"],
              ["validate"]):
     assert main(argv) == 0, argv

@@ -6,9 +6,10 @@ import pytest
 
 from app.model import curves
 from app.model.content import Content
-from app.model.curves import TraceChoice, peaks, reflex_trace, sample, tone_curve, trace_for, value_at
+from app.model.curves import TraceChoice, reflex_trace, tone_curve, trace_for, value_at
 from app.model.findings import Evidence, Finding, evaluate
-from app.model.schema import Curve, ReflexTrace, ToneProfile
+from app.model.physiology_schema import Curve, ReflexTrace, ToneProfile
+from tests.shapes import peaks
 
 KNEE = Curve(lesion="UMN", points=[(0, -1.0), (10, 1.0), (20, 2.0)])
 
@@ -23,19 +24,6 @@ def test_value_at_is_piecewise_linear_and_holds_the_last_value() -> None:
     assert value_at([(0, 1.0), (0, 3.0), (5, 3.0)], 0) == 1.0
     with pytest.raises(ValueError, match="at least one point"):
         value_at([], 1)
-
-
-def test_sample_covers_the_horizon_and_keeps_every_corner() -> None:
-    days, values = sample(KNEE, 30, 4)
-    assert days[0] == 0
-    assert days[-1] == 30
-    assert 10 in days
-    assert 20 in days, "keyframes are sampled exactly"
-    assert days == sorted(days)
-    assert values[days.index(10)] == 1.0
-    assert values[-1] == 2.0
-    with pytest.raises(ValueError, match="positive"):
-        sample(KNEE, 30, 0)
 
 
 def test_content_time_courses_tell_the_teaching_story(content: Content) -> None:

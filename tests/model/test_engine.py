@@ -1,4 +1,4 @@
-"""The findings engine against the clinical facts (../shared/clinical-facts.md), without Qt."""
+"""The findings engine against the clinical picture each site should teach, without Qt."""
 
 from __future__ import annotations
 

@@ -126,7 +126,7 @@ def test_diagonal_neighbours_are_apart(tmp_path: Path) -> None:
 
 
 def test_bundled_diagram_passes() -> None:
-    svg = paths.diagram_svg()
+    svg = paths.svg_dir() / "neuraxis.svg"
     scan = scan_svg(svg)
     assert len(scan.site_classed) > 50
     geometry = parse_geometry(svg, scan.site_classed)

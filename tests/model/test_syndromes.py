@@ -1,5 +1,5 @@
-"""Crossed brainstem syndromes and spinal cord syndromes with sensory tracts, against
-../shared/clinical-facts.md (side, level, UMN vs LMN, sensory modality). No Qt."""
+"""Crossed brainstem syndromes and spinal cord syndromes with sensory tracts, against the textbook
+picture (side, level, UMN vs LMN, sensory modality; sources in content/references.yaml). No Qt."""
 
 from __future__ import annotations
 

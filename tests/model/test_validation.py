@@ -19,7 +19,7 @@ def workdir(tmp_path: Path) -> Path:
     """A private copy of the bundled content with its own copy of the diagram."""
     target = tmp_path / "content"
     shutil.copytree(paths.content_dir(), target)
-    shutil.copy(paths.diagram_svg(), target / "neuraxis.svg")
+    shutil.copy(paths.svg_dir() / "neuraxis.svg", target / "neuraxis.svg")
     return target
 
 
@@ -220,3 +220,116 @@ def test_a_region_missing_from_the_body_map_is_reported(workdir: Path) -> None:
     line = edit(workdir / "body.yaml", "  - id: tongue\n", "  - id: elbow\n    name: Elbow\n  - id: tongue\n")
     found = problems(workdir)
     assert f"{workdir / 'body.yaml'}:{line}: body.svg has no element body-elbow-right" in found
+
+
+def test_an_id_the_code_needs_is_required(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without the sign 'clonus' the reflex plot cannot choose its trace: validate refuses the folder,
+    naming the file, the line of the signs list and the code that needs it."""
+    text = (workdir / "signs.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: clonus\n")
+    end = text.index("  - id: babinski\n")
+    (workdir / "signs.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    line = text[: text.index("\nsigns:\n") + 1].count("\n") + 1
+    assert main(["validate", str(workdir)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    need = "it is needed by the reflex and tone plots (app.model.curves)"
+    assert err == [f"{workdir / 'signs.yaml'}:{line}: the sign 'clonus' is missing; {need}"]
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "item", "what"),
+    [
+        ("physiology.yaml", "reflex_traces", "  - id: reduced\n", "reflex trace 'reduced'"),
+        ("physiology.yaml", "tone_profiles", "  - id: rigid\n", "tone profile 'rigid'"),
+        ("anatomy.yaml", "cord_parts", "  - id: dorsal-horn\n", "cord part 'dorsal-horn'"),
+    ],
+)
+def test_every_declared_need_is_checked(workdir: Path, file: str, key: str, item: str, what: str) -> None:
+    path = workdir / file
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(item, item.replace("id: ", "id: renamed-")), encoding="utf-8")
+    line = text[: text.index(f"\n{key}:\n") + 1].count("\n") + 1
+    found = [p for p in problems(workdir) if "is missing" in p]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{path}:{line}: the {what} is missing; "), found
+
+
+def test_a_folder_may_bring_its_own_body_map_and_cord(workdir: Path) -> None:
+    """body.svg and cord.svg are overridden like neuraxis.svg, and checked like it."""
+    assert load_content(workdir, check_svg=True).drawings.body == paths.svg_dir() / "body.svg"
+    own = workdir / "body.svg"
+    shutil.copy(paths.svg_dir() / "body.svg", own)
+    line = edit(own, 'id="body-hand-left"', 'id="body-hnd-left"')
+    assert f"{workdir / 'body.yaml'}:" in "\n".join(found := problems(workdir)), found
+    assert any("body.svg has no element body-hand-left" in p for p in found), found
+    (own).write_text((own).read_text().replace('id="body-hnd-left"', 'id="body-hand-left"'))
+    content = load_content(workdir, check_svg=True)
+    assert content.drawings.body == own
+    assert content.drawings.cord == paths.svg_dir() / "cord.svg"
+    assert line > 1
+
+
+# --- References must be checkable (check_references) --------------------------------------------
+
+
+def _reference_line(path: Path, key: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(f"  - id: {key}\n")].count("\n") + 1
+
+
+def test_a_source_without_a_stable_identifier_is_refused(workdir: Path) -> None:
+    path = workdir / "references.yaml"
+    line = _reference_line(path, "LH")
+    edit(path, "    doi: 10.1161/01.str.26.9.1548\n", "")
+    expected = (
+        f"{path}:{line}: reference 'LH' has no stable identifier; "
+        "add doi, pmid, nbk or the full url of the page"
+    )
+    assert problems(workdir) == [expected]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://hospitalhandbook.ucsf.edu/",
+        "https://hospitalhandbook.ucsf.edu",
+        "hospitalhandbook.ucsf.edu/node/981",
+    ],
+)
+def test_a_home_page_or_partial_address_is_refused(workdir: Path, address: str) -> None:
+    path = workdir / "references.yaml"
+    line = edit(path, "url: https://hospitalhandbook.ucsf.edu/node/981\n", f"url: {address}\n")
+    expected = (
+        f"{path}:{line}: reference 'UC' has url {address!r}, which is not the full address of a page; "
+        "give http(s)://host/path of the exact page, not a site's home page"
+    )
+    assert problems(workdir) == [expected]
+
+
+def test_a_source_without_year_is_refused(workdir: Path) -> None:
+    path = workdir / "references.yaml"
+    line = _reference_line(path, "KO")
+    edit(
+        path,
+        "    venue: Korean Journal of Neurotrauma 14(2):47-54\n    year: 2018\n",
+        "    venue: Korean Journal of Neurotrauma 14(2):47-54\n",
+    )
+    found = problems(workdir)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{path}:{line}: reference 'KO' has no year; "), found
+
+
+def test_a_convention_needs_no_authors_venue_year_or_identifier(workdir: Path) -> None:
+    path = workdir / "references.yaml"
+    edit(path, "    venue: Standard bedside teaching for which no source was seen\n", "")
+    assert load_content(workdir, check_svg=True).references["TC"].kind == "convention"
+
+
+def test_every_bundled_source_is_checkable() -> None:
+    content = load_content()
+    for ref in content.references.values():
+        if ref.kind == "source":
+            assert ref.authors, ref.id
+            assert ref.venue, ref.id
+            assert ref.year, ref.id
+            assert ref.doi or ref.pmid or ref.nbk or ref.url.startswith(("http://", "https://")), ref.id

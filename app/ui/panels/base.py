@@ -6,11 +6,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.model.state import EVERYTHING, Change
 from app.ui import theme
 from app.ui.panels.richtext import RichBrowser
-from app.ui.selection import Change, SelectionModel
-
-EVERYTHING = Change(sites=True, disease=True)
+from app.ui.selection import SelectionModel
 
 
 class FollowingPanel(QWidget):
@@ -40,6 +39,7 @@ class FollowingPanel(QWidget):
         relevant = (
             change.sites
             or change.disease
+            or change.shown
             or (change.day and self.FOLLOWS_DAY)
             or (change.probe and self.FOLLOWS_PROBE)
         )

@@ -8,7 +8,6 @@ answer is listed under the map, each site a link that selects it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,31 +16,27 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap,
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from app import paths
+from app.model import ids
 from app.model.content import Content
 from app.model.findings import Finding
 from app.model.geometry import load_geometry
-from app.model.pathway import SIDES
+from app.model.sides import SIDES
+from app.model.state import EVERYTHING, Change
 from app.ui import theme
-from app.ui.panels.base import EVERYTHING, FollowingPanel
+from app.ui.panels.base import FollowingPanel
 from app.ui.panels.overlay import PartsView
-from app.ui.panels.overlay_style import Layer, lesion_layer, paint_layers
+from app.ui.panels.overlay_style import Layer, lesion_layer, paint_layers, untyped_layer
 from app.ui.panels.richtext import RichBrowser, esc
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
-SVG_NAME = "body.svg"
 SITE_SCHEME = "site"
 WIDE_RATIO = 0.95
 """At least this wide for its height: the answer goes beside the figure, under the key."""
 MIN_ANSWER_PX = 150
 MIN_PART = 44.0
 """Eye and tongue halves are small: their hit shapes grow to this many figure units."""
-SPATIAL_ORDER = ("face-upper", "eye", "face-lower", "tongue", "arm", "hand", "trunk", "leg", "foot")
-SENSORY_COLOURS = {"pain-temperature": "#d81b60", "vibration-proprioception": "#00838f"}
+SENSORY_COLOURS = {ids.PAIN: "#d81b60", ids.VIBRATION: "#00838f"}
 """Pink and teal: visible on white, unlike the UMN / LMN / NMJ / muscle colours, not yellow or grey."""
-SENSORY_NAMES = {
-    "pain-temperature": "Pain and temperature",
-    "vibration-proprioception": "Vibration and position sense",
-}
 PROMPT = (
     "<p><b>Click a body region</b> (or Tab to it and press Enter) to list the lesion sites that would "
     "weaken it.</p><p class='small'>Front view: the patient's right is on your left.</p>"
@@ -63,7 +58,7 @@ def _tile(modality: str, colour: QColor) -> QPixmap:
 
 
 def sensory_layer(modality: str) -> Layer:
-    colour = QColor(SENSORY_COLOURS.get(modality, theme.TEXT))
+    colour = QColor(SENSORY_COLOURS[modality])
     outline = "dashes" if modality == "pain-temperature" else "beads"
     return Layer(colour.name(), QBrush(_tile(modality, colour)), outline)
 
@@ -87,14 +82,8 @@ def layers_swatch(layers: Sequence[Layer], width: int = 50, height: int = 32, ra
 
 
 def region_name(content: Content, region: str, side: str) -> str:
-    region_info = content.regions_by_id.get(region)
-    name = region_info.name if region_info else region.replace("-", " ")
+    name = content.regions_by_id[region].name
     return f"{side.capitalize()} {name[:1].lower()}{name[1:]}"
-
-
-def modality_name(content: Content, modality: str) -> str:
-    info = content.modalities.get(modality)
-    return info.name if info else SENSORY_NAMES.get(modality, modality)
 
 
 def finding_lines(content: Content, finding: Finding) -> list[str]:
@@ -102,10 +91,12 @@ def finding_lines(content: Content, finding: Finding) -> list[str]:
     lines = []
     for lesion in finding.lesions:
         signs = dict.fromkeys(e.sign for e in finding.evidence if e.lesion == lesion)
-        names = ", ".join(content.signs_by_id[s].name for s in signs if s in content.signs_by_id)
-        short = content.lesion_types[lesion].short if lesion in content.lesion_types else lesion
+        names = ", ".join(content.signs_by_id[s].name for s in signs)
+        short = content.lesion_types[lesion].short
         lines.append(f"{short} - {names}" if names else short)
-    lost = [modality_name(content, m) for m in finding.sensory_loss]
+    if not finding.lesions and finding.signs:  # revealed signs whose lesion type is still hidden
+        lines.append(", ".join(content.signs_by_id[s].name for s in finding.signs))
+    lost = [content.modalities[m].name for m in finding.sensory_loss]
     if lost:
         lines.append(" and ".join(lost).capitalize() + " lost")
     return lines
@@ -116,16 +107,11 @@ class BodyMapView(PartsView):
 
     def __init__(self, selection: SelectionModel, svg_path: Path, parent: QWidget | None = None) -> None:
         content = selection.content
-        available = set(re.findall(r'id="body-([a-z0-9-]+)"', svg_path.read_text(encoding="utf-8")))
-        regions = sorted(
-            (r.id for r in content.regions),
-            key=lambda r: SPATIAL_ORDER.index(r) if r in SPATIAL_ORDER else len(SPATIAL_ORDER),
-        )
+        # Regions in body.yaml order (head to toe: the Tab order); validation guarantees the elements.
         parts = [
-            (f"{region}-{side}", f"body-{region}-{side}", region_name(content, region, side))
+            (f"{region.id}-{side}", f"body-{region.id}-{side}", region_name(content, region.id, side))
             for side in ("right", "left")
-            for region in regions
-            if f"{region}-{side}" in available
+            for region in content.regions
         ]
         geometry = load_geometry(svg_path, [element for _, element, _ in parts], paths.cache_dir())
         super().__init__(svg_path, geometry, parts, ("bodyMap", "Body map"), min_size=MIN_PART, parent=parent)
@@ -142,16 +128,14 @@ class BodyMapView(PartsView):
     def show_findings(self) -> None:
         """Paint every region from the selection's findings (overlay items only)."""
         content = self.selection.content
-        self._findings = {f"{f.region}-{f.side}": f for f in self.selection.findings.findings}
+        self._findings = {f"{f.region}-{f.side}": f for f in self.selection.shown.findings.findings}
         for key, item in self.items_by_key.items():
             finding = self._findings.get(key)
             layers: list[Layer] = []
             if finding is not None:
-                layers += [
-                    lesion_layer(t, content.lesion_types[t].pattern)
-                    for t in finding.lesions
-                    if t in content.lesion_types
-                ]
+                layers += [lesion_layer(t, content.lesion_types[t].pattern) for t in finding.lesions]
+                if finding.signs and not finding.lesions:
+                    layers.append(untyped_layer())
                 layers += [sensory_layer(m) for m in finding.sensory_loss]
             item.set_layers(layers)
         probe = self.selection.probe
@@ -173,12 +157,10 @@ class BodyMapView(PartsView):
 class BodyMapPanel(FollowingPanel):
     FOLLOWS_PROBE = True
 
-    def __init__(
-        self, selection: SelectionModel, parent: QWidget | None = None, svg_path: Path | None = None
-    ) -> None:
+    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(selection, "bodyMapPanel", "Body map", parent)
         content = selection.content
-        self.view = BodyMapView(selection, svg_path or paths.svg_dir() / SVG_NAME, self)
+        self.view = BodyMapView(selection, content.drawings.body, self)
         self.view.activated.connect(self._ask)
         self.answer = RichBrowser(
             "bodyMapAnswer", "Lesion sites that would weaken the region asked about", self
@@ -196,8 +178,8 @@ class BodyMapPanel(FollowingPanel):
         entries = [
             (info.short, [lesion_layer(info.id, info.pattern)]) for info in content.lesion_types.values()
         ]
-        modalities = list(content.modalities) or list(SENSORY_NAMES)
-        entries += [(f"{modality_name(content, m)} lost", [sensory_layer(m)]) for m in modalities]
+        modalities = list(content.modalities)
+        entries += [(f"{content.modalities[m].name} lost", [sensory_layer(m)]) for m in modalities]
         for row, (text, layers) in enumerate(entries, start=1):
             swatch = QLabel(key)
             swatch.setPixmap(layers_swatch(layers, ratio=ratio))
@@ -271,7 +253,7 @@ class BodyMapPanel(FollowingPanel):
         name = region_name(content, region, side)
         if not sel.probe_sites:
             return f"<p><b>No lesion site in this app weakens the {esc(name.lower())}.</b></p>" + PROMPT
-        chosen = set(sel.sites)
+        chosen = set(sel.shown.sites)
         items = "".join(
             f"<li><a href='{SITE_SCHEME}:{esc(s)}'>{esc(content.sites_by_id[s].name)}</a>"
             + ("&nbsp;<b>(shown)</b>" if s in chosen else "")

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model.state import Change
 from app.ui import theme
 from app.ui.panels.base import Caption
 from app.ui.panels.richtext import Cites, RichBrowser, badge, esc, strip_citations
 from app.ui.panels.wrap_delegate import Cell, WrapDelegate
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 MARKER = "\u25bc"
 """Put before the header label of each highlighted column (the caption says why in words)."""
@@ -157,12 +158,12 @@ class ComparisonPanel(QWidget):
 
     # --- sync ---------------------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
-        if change.sites:
+        if change.sites or change.shown:
             self._sync()
 
     def _sync(self) -> None:
         """Only the columns whose state changed are touched: header text, font and cell fills."""
-        lesions = tuple(t for t in self._columns if t in self._selection.findings.lesions)
+        lesions = tuple(t for t in self._columns if t in self._selection.shown.findings.lesions)
         before = set(self._highlighted)
         self._highlighted = lesions
         for lesion in before.symmetric_difference(lesions):
@@ -188,9 +189,11 @@ class ComparisonPanel(QWidget):
         return header.label(self._columns.index(lesion))
 
     def _caption_text(self) -> str:
-        if not self._selection.sites:
+        if not self._selection.shown.sites:
             return "Select a lesion site: the column of its lesion type will be highlighted."
         lesions = self._highlighted
+        if not lesions and self._selection.shown.hidden:
+            return "No column is highlighted while the findings are hidden."
         if not lesions:
             return "No column is highlighted: the selected lesion causes no motor signs on its own."
         types = self._selection.content.lesion_types

@@ -18,32 +18,22 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QV
 from app import paths
 from app.model.content import Content, SiteInfo
 from app.model.geometry import load_geometry
+from app.model.ids import COMMISSURE, CORD_PARTS
+from app.model.sides import opposite
+from app.model.state import EVERYTHING, Change
 from app.ui import theme
-from app.ui.panels.base import EVERYTHING, FollowingPanel
+from app.ui.panels.base import FollowingPanel
 from app.ui.panels.overlay import PartsView
 from app.ui.panels.overlay_style import selected_layer
 from app.ui.panels.richtext import Cites, RichBrowser, esc, strip_citations
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
-SVG_NAME = "cord.svg"
-COMMISSURE = "anterior-commissure"
 DEFAULT_LEVELS = ("C5", "T6", "L4")
 MIN_PART = 40.0
 MIN_CAPTION_PX = 96
 HINT = "<p>Point at a part to see what runs in it; click it to select a lesion there.</p>"
-PART_IDS = (
-    "dorsal-root",
-    "dorsal-column",
-    "dorsal-horn",
-    "lateral-corticospinal",
-    "spinothalamic",
-    "anterior-horn",
-    "ventral-root",
-    COMMISSURE,
-)
-"""The parts drawn in cord.svg (``xs-PART-SIDE``); their texts come from content (cord_parts)."""
 
-_NODE = re.compile(r"^(?P<part>" + "|".join(PART_IDS) + r")-(?P<seg>[a-z]\d{1,2})(?:-(?:left|right))?$")
+_NODE = re.compile(r"^(?P<part>" + "|".join(CORD_PARTS) + r")-(?P<seg>[a-z]\d{1,2})(?:-(?:left|right))?$")
 _ID_LEVEL = re.compile(r"-(?P<seg>[ctls]\d{1,2})(?:-|$)")
 
 
@@ -83,14 +73,14 @@ class CordTexts:
     def text(self, key: str, level: str, field: str) -> str:
         """``carries`` or ``if_cut`` for this part at ``level``, with its [KEY] citations."""
         part, side = (key, "") if key == COMMISSURE else key.rsplit("-", 1)
-        other = "right" if side == "left" else "left"
+        other = opposite(side) if side else ""
         text: str = getattr(self._parts[part], field)
         return text.replace("$side", side).replace("$other", other).replace("$level", level)
 
 
 class CrossSectionView(PartsView):
     def __init__(self, texts: CordTexts, svg_path: Path, parent: QWidget | None = None) -> None:
-        keys = [f"{part}-{side}" for part in PART_IDS if part != COMMISSURE for side in ("right", "left")]
+        keys = [f"{part}-{side}" for part in CORD_PARTS if part != COMMISSURE for side in ("right", "left")]
         keys.insert(keys.index("anterior-horn-left") + 1, COMMISSURE)
         geometry = load_geometry(svg_path, [f"xs-{k}" for k in keys], paths.cache_dir())
         self.texts = texts
@@ -123,16 +113,14 @@ class CrossSectionView(PartsView):
 
 
 class CrossSectionPanel(FollowingPanel):
-    def __init__(
-        self, selection: SelectionModel, parent: QWidget | None = None, svg_path: Path | None = None
-    ) -> None:
+    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(selection, "crossSectionPanel", "Spinal cord cross-section", parent)
         content = selection.content
         self._levels_of = {s.id: lvl for s in content.sites if (lvl := site_level(content, s))}
         self._segments = [s.upper() for s in content.anatomy.segments]
         levels = sorted({*DEFAULT_LEVELS, *self._levels_of.values()}, key=self._segments.index)
         self.texts = CordTexts(content)
-        self.view = CrossSectionView(self.texts, svg_path or paths.svg_dir() / SVG_NAME, self)
+        self.view = CrossSectionView(self.texts, content.drawings.cord, self)
         self.view.activated.connect(self._part_clicked)
         self.caption = RichBrowser("crossSectionCaption", "What the selection cuts at this level", self)
         self._note = ""
@@ -165,7 +153,7 @@ class CrossSectionPanel(FollowingPanel):
 
     def _level_of_selection(self) -> str | None:
         """The cord level of the most recently chosen site that has one."""
-        recent_first = reversed(self._selection.sites)
+        recent_first = reversed(self._selection.shown.sites)
         return next((self._levels_of[s] for s in recent_first if s in self._levels_of), None)
 
     # --- public -------------------------------------------------------------------------------------
@@ -186,8 +174,8 @@ class CrossSectionPanel(FollowingPanel):
     # --- sync ---------------------------------------------------------------------------------------
     def _sync(self, change: Change = EVERYTHING) -> None:
         sel = self._selection
-        if change.sites:
-            cut = sel.findings.cut
+        if change.sites or change.shown:
+            cut = sel.shown.findings.cut
             self._note = ""
             here = any(part_node(k, self.level) in cut for k in self.view.items_by_key)
             jump = self._level_of_selection()
@@ -197,7 +185,7 @@ class CrossSectionPanel(FollowingPanel):
         self._show()
 
     def _show(self) -> None:
-        self.view.show_cut(self.level, self._selection.findings.cut)
+        self.view.show_cut(self.level, self._selection.shown.findings.cut)
         self.caption.show_html(self._caption_html())
 
     def _caption_html(self) -> str:
@@ -207,21 +195,17 @@ class CrossSectionPanel(FollowingPanel):
         cut = [k for k in self.view.order if k in self.view.cut]
         if cut:
             content = sel.content
-            names = (
-                content.diseases_by_id[sel.disease].name
-                if sel.disease
-                else " + ".join(content.sites_by_id[s].name for s in sel.sites)
-            )
+            names = sel.shown.subject
             cites = Cites(content.references)
             effects = {k: cites.text(self.texts.text(k, level, "if_cut")) for k in cut}
             rows = "".join(f"<li><b>{esc(self.texts.name(k))}</b>: {effects[k]}</li>" for k in cut)
             listing = f"<p>Cut at {level} by <b>{esc(names)}</b>:</p><ul>{rows}</ul>"
             return f"{head}{note}{listing}{cites.references()}"
-        cut_at = {m.group("seg").upper() for n in sel.findings.cut if (m := _NODE.match(n))}
+        cut_at = {m.group("seg").upper() for n in sel.shown.findings.cut if (m := _NODE.match(n))}
         elsewhere = [s for s in self._segments if s in cut_at]
         if elsewhere:
             body = f"<p>The selection cuts the cord at {esc(', '.join(elsewhere))}, not at {level}.</p>"
-        elif sel.sites:
+        elif sel.shown.sites:
             body = "<p>The selection does not cut the spinal cord.</p>"
         else:
             body = ""

@@ -7,8 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
 
+from app.model.state import Change
 from app.ui import theme
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 MIN_TARGET_PX = 32
 """Every part is at least this tall: comfortably above the 24 px minimum click target."""

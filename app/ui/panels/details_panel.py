@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.model.content import Content, SiteInfo
 from app.model.pathway import Unit
-from app.ui.panels.base import EVERYTHING, FollowingPanel
+from app.model.sides import READING_ORDER
+from app.model.state import EVERYTHING, Change
+from app.ui.panels.base import FollowingPanel
 from app.ui.panels.richtext import Cites, RichBrowser, esc, section
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
-SIDE_ORDER = ("right", "left")
+HIDDEN = "<p><b>What runs through this site is hidden until the findings are revealed.</b></p>"
 PROMPT = (
     "<h2>Site</h2><p>Select a lesion site on the diagram or in the list of sites to read where it is, "
     "what runs through it and what else a lesion there can cause.</p>"
@@ -23,7 +25,7 @@ def fibre_summary(content: Content, units: Iterable[Unit], sides_joiner: str = "
     """``right lower face, arm and hand; left upper face``: regions grouped by side, in body order."""
     present = {(u.side, u.region) for u in units}
     parts = []
-    for side in SIDE_ORDER:
+    for side in READING_ORDER:
         names = [r.name.lower() for r in content.regions if (side, r.id) in present]
         if names:
             listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -47,7 +49,7 @@ class SiteDetailsPanel(FollowingPanel):
         return self._browser.toPlainText()
 
     def _sync(self, change: Change = EVERYTHING) -> None:
-        sites = self._selection.sites
+        sites = self._selection.shown.sites
         self._browser.show_html(self._render(sites[-1]) if sites else PROMPT)
 
     def _render(self, site_id: str) -> str:
@@ -56,13 +58,16 @@ class SiteDetailsPanel(FollowingPanel):
         site = content.sites_by_id[site_id]
         cites = Cites(content.references)
         parts = [f"<h2>{esc(site.name)}</h2>", f"<p><b>Level:</b> {esc(site.level)}</p>"]
-        others = [content.sites_by_id[s] for s in sel.sites if s != site_id]
+        others = [content.sites_by_id[s] for s in sel.shown.sites if s != site_id]
         if others:
             listed = "".join(
                 f"<li>{esc(o.name)} <span class='small'>({esc(o.level)})</span></li>" for o in others
             )
-            owner = f" ({esc(content.diseases_by_id[sel.disease].name)})" if sel.disease else ""
+            owner = f" ({esc(content.diseases_by_id[sel.shown.disease].name)})" if sel.shown.disease else ""
             parts.append(f"<p>Also selected{owner}:</p><ul>{listed}</ul>")
+        if not sel.shown.explained:
+            parts += [section("Where it is", cites.paragraphs(site.location)), HIDDEN, cites.references()]
+            return "".join(parts)
         parts += [
             section("Where it is", cites.paragraphs(site.location)),
             section("What passes through it", cites.paragraphs(site.contains) + self._derived(site)),
@@ -88,8 +93,8 @@ class SiteDetailsPanel(FollowingPanel):
         if not items:
             return ""
         note = ""
-        if self._selection.sites == (site.id,):
-            affected = {(f.side, f.region) for f in self._selection.findings.findings}
+        if self._selection.shown.sites == (site.id,):
+            affected = {(f.side, f.region) for f in self._selection.shown.findings.findings}
             spared = [u for u in upper if (u.side, u.region) not in affected]
             if spared:
                 note = (

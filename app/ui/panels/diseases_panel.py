@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.content import DiseaseInfo
+from app.model.sides import READING_ORDER
+from app.model.state import EVERYTHING, Change
 from app.ui import theme
-from app.ui.panels.base import EVERYTHING, FollowingPanel
+from app.ui.panels.base import FollowingPanel
 from app.ui.panels.richtext import Cites, RichBrowser, badges, esc, section
 from app.ui.panels.wrap_delegate import Cell, WrapDelegate
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 MARK = "\u25cf "
 """Marks, in the full list, the diseases that can involve the selected sites."""
@@ -28,6 +30,7 @@ KEEP_CAPTION = "Choose another disease to compare, or select a site to list only
 CHECKBOX_STYLE = "QCheckBox { spacing: 8px; } QCheckBox::indicator { width: 22px; height: 22px; }"
 """A 22 px box: easier to hit and to see from the back of a hall than the style's 13 px one."""
 CHOOSE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+HIDDEN = "<p><b>What this disease looks like is hidden until the findings are revealed.</b></p>"
 HINT = (
     "<p>Choose a disease (click it, or move to it with the arrow keys and press Enter or Space) "
     "to see the sites it typically strikes and what it looks like.</p>"
@@ -59,7 +62,7 @@ class DiseasesPanel(FollowingPanel):
 
     def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(selection, "diseasesPanel", "Associated diseases", parent)
-        self._shown: tuple[str, ...] | None = None
+        self._listed: tuple[str, ...] | None = None
         self._items: dict[str, QListWidgetItem] = {}
 
         self._caption = QLabel(self)
@@ -107,7 +110,7 @@ class DiseasesPanel(FollowingPanel):
 
     def shown_diseases(self) -> tuple[str, ...]:
         self._flush()
-        return self._shown or ()
+        return self._listed or ()
 
     def details_text(self) -> str:
         self._flush()
@@ -115,10 +118,10 @@ class DiseasesPanel(FollowingPanel):
 
     # --- sync ---------------------------------------------------------------------------------
     def _sync(self, change: Change = EVERYTHING) -> None:
-        if change.sites or change.disease:
+        if change.sites or change.disease or change.shown:
             sel = self._selection
             # Choosing a disease keeps the list as it was, so one can step through diseases.
-            keep = sel.disease is not None and sel.disease in (self._shown or ())
+            keep = sel.shown.disease is not None and sel.shown.disease in (self._listed or ())
             self._update_list(keep=keep)
         self._details.show_html(self._render())
 
@@ -127,36 +130,38 @@ class DiseasesPanel(FollowingPanel):
 
     def _wanted(self) -> tuple[str, ...]:
         sel = self._selection
-        if self._show_all.isChecked() or not sel.sites:
+        if self._show_all.isChecked() or not sel.shown.sites:
             return tuple(d.id for d in sel.content.diseases)
-        wanted = {d.id for d in sel.content.diseases_at(sel.sites)}
-        if sel.disease:
-            wanted.add(sel.disease)
+        wanted = {d.id for d in sel.content.diseases_at(sel.shown.sites)}
+        if sel.shown.disease:
+            wanted.add(sel.shown.disease)
         return tuple(d.id for d in sel.content.diseases if d.id in wanted)
 
     def _update_list(self, *, keep: bool) -> None:
         sel = self._selection
         content = sel.content
         show_all = self._show_all.isChecked()
-        involved = {d.id for d in content.diseases_at(sel.sites)} if show_all and sel.sites else set()
+        involved = (
+            {d.id for d in content.diseases_at(sel.shown.sites)} if show_all and sel.shown.sites else set()
+        )
         if keep:
             self._caption.setText(KEEP_CAPTION)
         else:
             wanted = self._wanted()
             self._caption.setText(self._caption_text(len(wanted)))
-            if wanted != self._shown:
+            if wanted != self._listed:
                 self._rebuild(wanted)
         self._list.blockSignals(True)
         try:
             for disease_id, item in self._items.items():
-                chosen = disease_id == sel.disease
+                chosen = disease_id == sel.shown.disease
                 label = self._label(
                     content.diseases_by_id[disease_id], chosen=chosen, marked=disease_id in involved
                 )
                 if item.text() != label:
                     item.setText(label)
                 item.setSelected(chosen)
-            current = self._items.get(sel.disease or "")
+            current = self._items.get(sel.shown.disease or "")
             if current is not None:
                 self._list.setCurrentItem(current, QItemSelectionModel.SelectionFlag.NoUpdate)
                 self._list.scrollToItem(current)
@@ -167,7 +172,7 @@ class DiseasesPanel(FollowingPanel):
         total = len(self._selection.content.diseases)
         if self._show_all.isChecked():
             return "All diseases; \u25cf marks those that can involve the selected sites."
-        if not self._selection.sites:
+        if not self._selection.shown.sites:
             return "All diseases. Select a site to see only the diseases that can involve it."
         if count:
             return f"{count} of {total} diseases can involve the selected sites."
@@ -180,11 +185,13 @@ class DiseasesPanel(FollowingPanel):
             item = QListWidgetItem(self._list)
             item.setData(Qt.ItemDataRole.UserRole, disease_id)
             self._items[disease_id] = item
-        self._shown = wanted
+        self._listed = wanted
 
     def _label(self, disease: DiseaseInfo, *, chosen: bool, marked: bool) -> str:
-        shorts = "\u00a0+\u00a0".join(self._selection.content.lesion_types[t].short for t in disease.lesions)
         mark = CHOSEN if chosen else MARK if marked else ""
+        if not self._selection.shown.explained:  # the types would hint at the hidden findings
+            return f"{mark}{disease.name}"
+        shorts = "\u00a0+\u00a0".join(self._selection.content.lesion_types[t].short for t in disease.lesions)
         return f"{mark}{disease.name}\u00a0\u2014\u00a0{shorts}"  # the types never wrap apart
 
     def _cell(self, index: QModelIndex | QPersistentModelIndex) -> Cell:
@@ -201,13 +208,15 @@ class DiseasesPanel(FollowingPanel):
 
     def _render(self) -> str:
         sel = self._selection
-        if sel.disease is None:
+        if sel.shown.disease is None:
             return HINT
         content = sel.content
-        disease = content.diseases_by_id[sel.disease]
+        disease = content.diseases_by_id[sel.shown.disease]
+        if not sel.shown.explained:
+            return f"<h2>{esc(disease.name)}</h2>{HIDDEN}"
         cites = Cites(content.references)
-        sites = ", ".join(content.sites_by_id[s].name for s in disease.sites if s in content.sites_by_id)
-        typical = ", ".join(content.sites_by_id[s].name for s in disease.typical if s in content.sites_by_id)
+        sites = ", ".join(content.sites_by_id[s].name for s in disease.sites)
+        typical = ", ".join(content.sites_by_id[s].name for s in disease.typical)
         return "".join(
             (
                 f"<h2>{esc(disease.name)}</h2>",
@@ -225,10 +234,10 @@ class DiseasesPanel(FollowingPanel):
 
     def _spread(self) -> str:
         """Where the typical sites cause signs, by side: a one-line summary of the findings."""
-        findings = self._selection.findings
+        findings = self._selection.shown.findings
         content = self._selection.content
         lines = []
-        for side in ("right", "left"):
+        for side in READING_ORDER:
             regions = [content.regions_by_id[f.region].name.lower() for f in findings.for_side(side)]
             if regions:
                 lines.append(f"<li>{side.capitalize()} side: {esc(', '.join(regions))}</li>")

@@ -8,6 +8,7 @@ from app.model.content import Content
 from app.ui import theme
 from app.ui.panels.base import StaticPage
 from app.ui.panels.richtext import NOTE_FILL, Cites, box, esc
+from app.ui.selection import SelectionModel
 
 SEED_HEADING = "What the seed page got wrong"
 
@@ -28,10 +29,10 @@ def faq_html(content: Content) -> str:
 class FaqPanel(StaticPage):
     """The FAQ page; built once, it does not follow the selection."""
 
-    def __init__(self, content: Content, parent: QWidget | None = None) -> None:
+    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(
             ("faqPanel", "Frequently asked questions"),
             ("faqText", "Questions and answers"),
-            faq_html(content),
+            faq_html(selection.content),
             parent,
         )

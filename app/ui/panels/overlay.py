@@ -13,10 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFocusEvent,
     QFont,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -33,15 +30,13 @@ from app.model.geometry import DiagramGeometry
 from app.ui import theme
 from app.ui.diagram.items import outline_path, paint_label_box
 from app.ui.panels.overlay_style import (
-    ACTIVATE_KEYS,
-    ARROWS,
     LABEL_MAX_PX,
     Layer,
     cosmetic_pen,
     inset_path,
     paint_layers,
 )
-from app.ui.svg_view import SvgView
+from app.ui.pickable_view import PickableView
 
 
 class PartItem(QGraphicsPathItem):
@@ -163,7 +158,7 @@ class InfoLabel(QGraphicsTextItem):
         super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt allows no widget
 
 
-class PartsView(SvgView):
+class PartsView(PickableView):
     """An SVG with one :class:`PartItem` per ``(key, element id, name)``; subclasses say what a part
     means (:meth:`describe`) and the owner reacts to :attr:`activated`."""
 
@@ -185,48 +180,46 @@ class PartsView(SvgView):
         self.setObjectName(names[0])
         self._name = names[1]
         self.setAccessibleName(names[1])
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.items_by_key: dict[str, PartItem] = {}
+        """The parts, typed (the same items as :attr:`parts`)."""
         for key, element_id, name in parts:
             item = PartItem(key, name, outline_path(geometry.sites[element_id]), min_size)
-            self.scene().addItem(item)
+            self.add_part(key, item)
             self.items_by_key[key] = item
-        self.order = [key for key, _, _ in parts]
         self._label = InfoLabel()
         self.scene().addItem(self._label)
-        self.hovered: str | None = None
-        self.focused: str | None = None
-        self._keyboard = False  # the focus ring shows only while the keyboard drives the view
+
+    def part(self, key: str) -> PartItem:
+        return self.items_by_key[key]
 
     # --- for owners and tests --------------------------------------------------------------------
     def describe(self, key: str) -> str:
         """The label of a part: its name, then lines about it."""
-        return self.items_by_key[key].name
-
-    def part_at(self, pos: QPoint) -> str | None:
-        for item in self.items(pos):
-            if isinstance(item, PartItem):
-                return item.key
-        return None
-
-    def part_center(self, key: str) -> QPoint:
-        """A viewport position where ``key`` is the part hit (for clicking it)."""
-        item = self.items_by_key[key]
-        return self.point_inside(item, item.path())
+        return self.part(key).name
 
     @property
     def label_text(self) -> str:
         return self._label.text
 
-    def refresh_label(self) -> None:
-        key = self.hovered or (self.focused if self._focus_visible() else None)
+    # --- the parts -----------------------------------------------------------------------------------
+    def mark(self, key: str, state: str, on: bool) -> None:
+        self.part(key).set_flag(state, on)
+
+    def set_focused(self, key: str | None) -> None:
+        super().set_focused(key)
+        # screen readers cannot see the items: the view's name says which part has the focus
+        visible = key is not None and self.focus_visible()
+        self.setAccessibleName(
+            f"{self._name}: {self.describe(key)}".replace("\n", ". ") if key and visible else self._name
+        )
+
+    def show_label(self, key: str | None) -> None:
         if key is None:
             self._label.hide()
             return
-        text = self.describe(key)
         view = self.viewport().rect()
-        self._label.show_text(text, min(LABEL_MAX_PX, view.width() - 12.0))
-        self._place_label(self.items_by_key[key])
+        self._label.show_text(self.describe(key), min(LABEL_MAX_PX, view.width() - 12.0))
+        self._place_label(self.part(key))
 
     def _place_label(self, item: PartItem) -> None:
         """Beside the part where there is room, else along the top or bottom edge away from it."""
@@ -244,97 +237,16 @@ class PartsView(SvgView):
             y = view.top() if far_top else view.bottom() - size.height()
         self._label.setPos(self.mapToScene(QPoint(round(x), round(y))))
 
-    # --- hover and focus -----------------------------------------------------------------------
-    def _set_hovered(self, key: str | None) -> None:
-        if key != self.hovered:
-            if self.hovered:
-                self.items_by_key[self.hovered].set_flag("hovered", False)
-            self.hovered = key
-            if key:
-                self.items_by_key[key].set_flag("hovered", True)
-            self.refresh_label()
-
-    def _focus_visible(self) -> bool:
-        return self._keyboard and self.hasFocus()
-
-    def set_focused(self, key: str | None) -> None:
-        if self.focused:
-            self.items_by_key[self.focused].set_flag("focused", False)
-        self.focused = key
-        visible = key is not None and self._focus_visible()
-        if key and visible:
-            self.items_by_key[key].set_flag("focused", True)
-        # screen readers cannot see the items: the view's name says which part has the focus
-        self.setAccessibleName(
-            f"{self._name}: {self.describe(key)}".replace("\n", ". ") if key and visible else self._name
-        )
-        self.refresh_label()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._set_hovered(self.part_at(event.position().toPoint()))
-        super().mouseMoveEvent(event)
-
-    def leaveEvent(self, event: object) -> None:
-        self._set_hovered(None)
-        super().leaveEvent(event)  # type: ignore[arg-type]
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        key = self.part_at(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and key is not None:
-            self._keyboard = False
-            self.set_focused(key)
-            self.activated.emit(key)
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            self._keyboard = True
-        elif event.reason() == Qt.FocusReason.MouseFocusReason:
-            self._keyboard = False
-        self.set_focused(self.focused or (self.order[0] if self.order else None))
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        if self.focused:
-            self.items_by_key[self.focused].set_flag("focused", False)
-        self.refresh_label()
-
-    # --- keyboard ------------------------------------------------------------------------------
-    def _nearest(self, key: str, dx: int, dy: int) -> str:
+    def neighbour(self, key: str, dx: int, dy: int) -> str:
         """The closest part whose centre lies in the arrow's direction (sideways distance counts double)."""
-        here = self.items_by_key[key].path().boundingRect().center()
+        here = self.parts[key].path().boundingRect().center()
         scores = []
-        for other, item in self.items_by_key.items():
+        for other, item in self.parts.items():
             step = item.path().boundingRect().center() - here
             ahead, side = step.x() * dx + step.y() * dy, abs(step.x() * dy) + abs(step.y() * dx)
             if ahead > 1:
                 scores.append((ahead + 2 * side, other))
         return min(scores)[1] if scores else key
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's signature
-        if self.hasFocus() and self.order:
-            self._keyboard = True
-            index = self.order.index(self.focused) + (1 if next else -1) if self.focused else 0
-            if 0 <= index < len(self.order):
-                self.set_focused(self.order[index])
-                return True
-        return super().focusNextPrevChild(next)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        current = self.focused or (self.order[0] if self.order else None)
-        if current is None or (key not in ARROWS and key not in ACTIVATE_KEYS):
-            super().keyPressEvent(event)
-            return
-        self._keyboard = True
-        self.set_focused(self._nearest(current, *ARROWS[key]) if key in ARROWS else current)
-        if key in ACTIVATE_KEYS:
-            self.activated.emit(current)
-        event.accept()
-
-    def transform_changed(self) -> None:
-        if self._label.isVisible():
-            self.refresh_label()
+    def pick(self, key: str, modifiers: Qt.KeyboardModifier) -> None:
+        self.activated.emit(key)

@@ -15,8 +15,6 @@ PATTERN_SCALE = 2.0
 """Hatching drawn at twice Qt's 8 px tile: 2 px lines that survive a projector."""
 TINT_ALPHA = 55
 LABEL_MAX_PX = 340.0
-ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
-ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
 class Layer(NamedTuple):
@@ -30,6 +28,13 @@ class Layer(NamedTuple):
 def lesion_layer(lesion: str, pattern: str) -> Layer:
     colour = theme.lesion_colour(lesion)
     return Layer(colour.name(), theme.pattern_brush(pattern, colour))
+
+
+def untyped_layer() -> Layer:
+    """A region whose signs are revealed while its lesion type is still hidden: near-black vertical
+    lines, a pattern no lesion type uses."""
+    colour = QColor(theme.TEXT)
+    return Layer(colour.name(), QBrush(colour, Qt.BrushStyle.VerPattern))
 
 
 def selected_layer() -> Layer:

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from app.ui.panels.base import EVERYTHING, FollowingPanel
+from app.model.state import EVERYTHING, Change
+from app.ui.panels.base import FollowingPanel
 from app.ui.panels.day_control import DayControl
 from app.ui.panels.richtext import font_px
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
     from app.ui.panels.plots.reflex import ReflexView

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from app.model.content import Content
 from app.ui.panels.base import StaticPage
 from app.ui.panels.richtext import reference_item
+from app.ui.selection import SelectionModel
 
 INTRO = (
     "<p>Sources behind the content. Addresses are shown so that you can look a source up later; "
@@ -22,10 +23,10 @@ def references_html(content: Content) -> str:
 class ReferencesPanel(StaticPage):
     """The full reference list; built once, it does not follow the selection."""
 
-    def __init__(self, content: Content, parent: QWidget | None = None) -> None:
+    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(
             ("referencesPanel", "References"),
             ("referencesText", "List of references"),
-            references_html(content),
+            references_html(selection.content),
             parent,
         )

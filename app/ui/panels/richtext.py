@@ -118,13 +118,30 @@ class Cites:
 
 
 def reference_item(ref: Reference) -> str:
+    """One entry of a reference list: authors, title, venue and year, then its identifiers (as plain
+    text: the app never opens them)."""
     key = f'<a name="{REF_PREFIX}{esc(ref.id)}" style="color: {theme.TEXT}"><b>{esc(ref.id)}</b></a>'
     if ref.kind == "convention":
         text = f"{key} \u2014 <i>teaching convention</i>: {esc(ref.title)}."
     else:
-        text = f"{key} \u2014 {esc(ref.title)}."
-        if ref.source:
-            text += f" <i>{esc(ref.source)}</i>."
+        who = f"{esc(ref.authors)}. " if ref.authors else ""
+        text = f"{key} \u2014 {who}{esc(ref.title)}."
+        where = ", ".join(esc(part) for part in (ref.venue, str(ref.year or "")) if part)
+        if where:
+            text += f" <i>{where}</i>."
+    ids = [
+        f"{label} {esc(value)}"
+        for label, value in (
+            ("DOI", ref.doi),
+            ("PMID", ref.pmid),
+            ("PMCID", ref.pmcid),
+            ("NCBI Bookshelf", ref.nbk),
+            ("ISBN", ref.isbn),
+        )
+        if value
+    ]
+    if ids:
+        text += '<br><span class="small">' + " \u00b7 ".join(ids) + "</span>"
     if ref.url:
         text += f'<br><span class="small">Address: {esc(ref.url)}</span>'
     if ref.note:
@@ -176,9 +193,6 @@ class RichBrowser(QTextBrowser):
         self._html = text
         self.setHtml(text)
         return True
-
-    def shown_html(self) -> str:
-        return self._html
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's signature
         """Never load anything from files or the network: only registered resources exist."""

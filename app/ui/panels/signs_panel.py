@@ -7,16 +7,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from app.model.content import Content
 from app.model.findings import Finding
+from app.model.sides import READING_ORDER
+from app.model.state import EVERYTHING, Change
 from app.ui import theme
-from app.ui.panels.base import EVERYTHING, Caption, FollowingPanel
+from app.ui.panels.base import Caption, FollowingPanel
 from app.ui.panels.richtext import Cites, RichBrowser, badge, esc
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 SIGN_SCHEME = "sign"
 MODALITY_SCHEME = "modality"
 ROW_FILL = "#eef3fa"
 """Every other region row is shaded, so a row can be followed across on a projector."""
-SIDE_ORDER = ("right", "left")
 PROMPT = (
     "<h2>Expected signs</h2>"
     "<p>Click a lesion site on the pathway diagram (or in the list of sites) to see the signs "
@@ -121,20 +122,20 @@ class SignsPanel(FollowingPanel):
         return self._when.text()
 
     def _render(self) -> str:
-        sel = self._selection
-        content = sel.content
-        if not sel.sites:
+        content = self._selection.content
+        shown = self._selection.shown
+        if not shown.subject:
             return PROMPT + _key(content)
-        names = [content.sites_by_id[s].name for s in sel.sites]
-        if sel.disease:
-            parts = [
-                f"<h2>{esc(content.diseases_by_id[sel.disease].name)}</h2>",
-                f"<p class='small'>Typical sites: {esc(', '.join(names))}</p>",
-            ]
-        else:
-            parts = [f"<h2>{esc(' + '.join(names))}</h2>"]
-        findings = sel.findings
-        if not findings.findings:
+        parts = [f"<h2>{esc(shown.subject)}</h2>"]
+        if shown.disease:
+            names = ", ".join(content.sites_by_id[s].name for s in shown.sites)
+            parts.append(f"<p class='small'>Typical sites: {esc(names)}</p>")
+        if shown.hidden:
+            parts.append(f"<p class='muted'><b>{esc(shown.reveal_text().capitalize())}.</b></p>")
+        findings = shown.findings
+        if not findings.findings and shown.hidden:
+            parts.append("<p><b>The expected signs are hidden.</b> What would you expect to find?</p>")
+        elif not findings.findings:
             parts.append("<p><b>No motor signs are expected</b> from a lesion here alone.</p>")
         elif findings.lesions:
             kinds = " &nbsp; ".join(
@@ -142,7 +143,7 @@ class SignsPanel(FollowingPanel):
                 for t in findings.lesions
             )
             parts.append(f"<p>{kinds}</p>")
-        for side in SIDE_ORDER:
+        for side in READING_ORDER:
             regions = findings.for_side(side)
             if regions:
                 rows = "".join(self._region(f, shaded=i % 2 == 1) for i, f in enumerate(regions))
@@ -172,9 +173,7 @@ class SignsPanel(FollowingPanel):
             finding.signs,
             key=lambda s: self._domain_order.get(content.signs_by_id[s].domain, len(self._domain_order)),
         )
-        if not finding.lesions:
-            body = ""
-        elif "UMN" in finding.lesions and "LMN" in finding.lesions:
+        if "UMN" in finding.lesions and "LMN" in finding.lesions:
             lines = [self._signs([s for s in order if len(by_sign.get(s, ())) > 1])]
             for lesion in ("UMN", "LMN"):
                 own = [s for s in order if by_sign.get(s) == {lesion}]
@@ -189,7 +188,7 @@ class SignsPanel(FollowingPanel):
                 for m in finding.sensory_loss
             )
             body += f"{'<br>' if body else ''}<b>Sensation lost:</b> {lost}"
-        if not finding.lesions:
+        if not finding.lesions and not finding.signs:
             only = "<span class='muted'>sensory only</span>"
             head = f"<td width='30%' valign='top'><b>{esc(name)}</b><br>{only}</td>"
         return f"<tr{fill}>{head}<td valign='top'>{body or 'No signs listed for this region.'}</td></tr>"
@@ -204,7 +203,7 @@ class SignsPanel(FollowingPanel):
         """Where the sign is expected in the current selection, with the muscles or reflexes."""
         content = self._selection.content
         rows = []
-        for finding in self._selection.findings.findings:
+        for finding in self._selection.shown.findings.findings:
             via = [v for e in finding.evidence if e.sign == sign_id for v in e.via]
             if via:
                 region = content.regions_by_id[finding.region].name
@@ -230,7 +229,7 @@ class SignsPanel(FollowingPanel):
         rows = [
             f"<li><b>{esc(f.side.capitalize())} {esc(content.regions_by_id[f.region].name.lower())}:</b> "
             f"{esc(', '.join(v for e in f.sensory_evidence if e.sign == modality_id for v in e.via))}</li>"
-            for f in self._selection.findings.findings
+            for f in self._selection.shown.findings.findings
             if modality_id in f.sensory_loss
         ]
         where = f"<h3>Lost in this lesion</h3><ul>{''.join(rows)}</ul>" if rows else ""

@@ -10,9 +10,10 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from app.model.state import Change
 from app.ui import theme
 from app.ui.panels.wrap_delegate import Cell, WrapDelegate
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 SELECTED_MARK = "\u2714 "
 DISEASE_MARK = "\u00a0\u00a0\u2022\u00a0disease"
@@ -119,13 +120,13 @@ class SitesTree(QTreeWidget):
 
     # --- sync ---------------------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
-        if change.sites or change.disease:
+        if change.sites or change.disease or change.shown:
             self._sync()
 
     def _sync(self) -> None:
-        sel = self._selection
-        chosen = set(sel.sites)
-        disease = set(sel.disease_sites)
+        shown = self._selection.shown
+        chosen = set(shown.sites)
+        disease = set(shown.disease_sites)
         self.blockSignals(True)
         try:
             for site_id, item in self._items.items():
@@ -137,8 +138,8 @@ class SitesTree(QTreeWidget):
                         0, f"{SELECTED_MARK if state[0] else ''}{name}{DISEASE_MARK if state[1] else ''}"
                     )
                     item.setSelected(state[0])
-            if sel.sites:
-                last = self._items[sel.sites[-1]]
+            if shown.sites:
+                last = self._items[shown.sites[-1]]
                 self.setCurrentItem(last, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.scrollToItem(last)
         finally:

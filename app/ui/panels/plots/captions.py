@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from app.model import ids
 from app.model.content import Content
 from app.model.curves import TraceChoice
-from app.model.schema import Measure, ReflexTrace, ToneProfile
+from app.model.physiology_schema import Measure, ReflexTrace, ToneProfile
 from app.ui.panels.richtext import Cites, esc
 
 
@@ -38,7 +39,7 @@ def reflex(
     content: Content,
     region: str | None,
     shown: Sequence[tuple[TraceChoice, ReflexTrace]],
-    normal: ReflexTrace | None,
+    normal: ReflexTrace,
 ) -> str:
     """The caption under the reflex plot: each trace shown (with the reflexes it stands for when a
     region mixes a cut arc with released reflexes), then the normal response it is drawn against."""
@@ -50,17 +51,17 @@ def reflex(
         )
     if len(shown) > 1:
         parts.append(cites.paragraphs(content.physiology.mixed_reflexes))
-    clonus = content.signs_by_id.get("clonus")
+    clonus = content.signs_by_id[ids.CLONUS]
     for choice, trace in shown:
         if region is not None:
             which = f" ({esc(', '.join(choice.reflexes))})" if choice.reflexes else ""
             parts.append(f"<h3>{esc(region)}{which}: {esc(trace.name)}</h3>")
         parts.append(cites.paragraphs(trace.summary))
-        if region is not None and trace.clonus_beats and not choice.clonus and clonus is not None:
+        if region is not None and trace.clonus_beats and not choice.clonus:
             parts.append(
                 f"<p class='small'>Clonus beats are drawn only where \u201c{esc(clonus.name)}\u201d is among "
                 "the expected signs; it is not expected in this region.</p>"
             )
-    if normal is not None and all(normal.id != trace.id for _, trace in shown):
+    if all(normal.id != trace.id for _, trace in shown):
         parts.append(f"<h3>{esc(normal.name)}</h3>{cites.paragraphs(normal.summary)}")
     return "".join(parts) + cites.references()

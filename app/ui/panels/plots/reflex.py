@@ -7,15 +7,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from app.model import ids
 from app.model.curves import TRACE_WINDOW_MS, TraceChoice, reflex_choices, reflex_trace, trace_times
 from app.model.findings import Finding
-from app.model.schema import ReflexTrace
+from app.model.physiology_schema import ReflexTrace
+from app.model.state import Change
 from app.ui import theme
 from app.ui.panels.plots import captions, style
 from app.ui.panels.richtext import RichBrowser
-from app.ui.selection import Change, SelectionModel
-
-NORMAL = "normal"
+from app.ui.selection import SelectionModel
 
 
 class ReflexView(QWidget):
@@ -40,10 +40,10 @@ class ReflexView(QWidget):
         self.legend = style.legend(fonts)
         self.legend.setParentItem(self.plot.vb)
         self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 6))
-        normal = self._traces.get(NORMAL)
+        normal = self._traces[ids.TRACE_NORMAL]
         self.normal_curve = pg.PlotDataItem(
             self.times,
-            reflex_trace(normal, self.times) if normal else [0.0] * len(self.times),
+            reflex_trace(normal, self.times),
             pen=style.pen(theme.TEXT, Qt.PenStyle.DotLine, 3, 150),
         )
         self.curve = pg.PlotDataItem(pen=style.lesion_pen("UMN"))
@@ -81,7 +81,7 @@ class ReflexView(QWidget):
         self.tap.label.setFont(fonts.font(fonts.tick, bold=True))
 
     def sync(self, change: Change) -> None:
-        if change.sites or change.disease or self.region_box.count() == 0:
+        if change.sites or change.disease or change.shown or self.region_box.count() == 0:
             self._fill_regions()
         self._show()
 
@@ -96,7 +96,7 @@ class ReflexView(QWidget):
         keep = self.region()
         self.region_box.blockSignals(True)
         self.region_box.clear()
-        for finding in self._selection.findings.findings:
+        for finding in self._selection.shown.findings.findings:
             if finding.lesions and finding.region in self._tendon_regions:
                 name = content.regions_by_id[finding.region].name
                 self.region_box.addItem(
@@ -111,7 +111,9 @@ class ReflexView(QWidget):
         region = self.region()
         if region is None:
             return None
-        return next((f for f in self._selection.findings.findings if (f.region, f.side) == region), None)
+        return next(
+            (f for f in self._selection.shown.findings.findings if (f.region, f.side) == region), None
+        )
 
     def _show(self) -> None:
         finding = self._finding()
@@ -124,16 +126,15 @@ class ReflexView(QWidget):
         self._shown = key
         mixed = len(choices) > 1
         self.legend.clear()
-        normal = self._traces.get(NORMAL)
-        if normal is not None:
-            self.legend.addItem(self.normal_curve, normal.name)
+        normal = self._traces[ids.TRACE_NORMAL]
+        self.legend.addItem(self.normal_curve, normal.name)
         self.cut_curve.setVisible(mixed)
         if mixed:
             cut = self._trace(choices[0].trace)
             self.cut_curve.setData(self.times, reflex_trace(cut, self.times))
             self.legend.addItem(self.cut_curve, f"{label}, arc cut: {cut.name.split(',')[0]}")
         trace = self._trace(self.choice.trace)
-        lesion = "LMN" if self.choice.trace == "absent" else (finding.lesions[0] if finding else "")
+        lesion = "LMN" if self.choice.trace == ids.TRACE_ABSENT else (finding.lesions[0] if finding else "")
         self.curve.setData(self.times, reflex_trace(trace, self.times, clonus=self.choice.clonus))
         self.curve.setPen(style.lesion_pen("UMN" if mixed else lesion) if lesion else style.pen(theme.TEXT))
         self.curve.setVisible(finding is not None)
@@ -145,7 +146,7 @@ class ReflexView(QWidget):
 
     def trace(self) -> ReflexTrace:
         """The trace shown for the chosen region."""
-        return self._trace(self.choice.trace if self.choice else NORMAL)
+        return self._trace(self.choice.trace if self.choice else ids.TRACE_NORMAL)
 
     def _trace(self, trace_id: str) -> ReflexTrace:
-        return self._traces.get(trace_id) or self._traces.get(NORMAL) or next(iter(self._traces.values()))
+        return self._traces[trace_id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -212,12 +212,6 @@ def legend(fonts: Fonts, columns: int = 1) -> Any:
     )
 
 
-def label_item(text: str, fonts: Fonts, colour: str = theme.TEXT, *, bold: bool = False) -> Any:
-    item = pg.TextItem(text, color=colour, anchor=(0, 1))
-    item.setFont(fonts.font(fonts.tick, bold=bold))
-    return item
-
-
 def _svg_close_path_fix() -> None:
     """Keep pyqtgraph's SVG export working with Qt >= 6.10, whose SVG generator closes paths with a
     bare "Z" that pyqtgraph 0.14's coordinate fix-up cannot parse (pyqtgraph issue #3485: every
@@ -260,8 +254,3 @@ def _svg_close_path_fix() -> None:
 
 CLOSE = frozenset({"Z", "z"})
 _svg_close_path_fix()
-
-
-def picture(widget: QWidget) -> Any:
-    """The widget as it is on screen, at the screen's pixel density (for "Save picture...")."""
-    return cast(Any, widget.grab().toImage())

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.model.curves import value_at
 from app.model.findings import LESION_ORDER
-from app.model.schema import Curve, Measure
+from app.model.physiology_schema import Curve, Measure
+from app.model.state import Change
 from app.ui import theme
 from app.ui.panels.plots import captions, style
 from app.ui.panels.richtext import RichBrowser
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 DAY_TICKS = (0, 1, 3, 7, 14, 28, 60, 90, 180, 365, 730, 1825, 3650)
 SAMPLES = 120
@@ -114,9 +115,9 @@ class TimeCourseView(QWidget):
         self.plot.setXRange(0, day_to_x(self._horizon), padding=0.035)
 
     def sync(self, change: Change) -> None:
-        if change.sites or change.disease or self._lesions is None:
-            self._show_lesions(self._selection.findings.lesions)
-        if change.day or change.sites or change.disease:
+        if change.sites or change.disease or change.shown or self._lesions is None:
+            self._show_lesions(self._selection.shown.findings.lesions)
+        if change.day or change.sites or change.disease or change.shown:
             self._show_day(self._selection.day)
 
     # --- internals ----------------------------------------------------------------------------
@@ -167,7 +168,7 @@ class TimeCourseView(QWidget):
         self.plot.getAxis("left").setLabel(measure.axis)
         self.caption.show_html(captions.time_course(self._selection.content, measure))
         if self._lesions is None:
-            self._show_lesions(self._selection.findings.lesions)
+            self._show_lesions(self._selection.shown.findings.lesions)
             self._show_day(self._selection.day)
 
 

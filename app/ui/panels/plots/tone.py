@@ -10,20 +10,23 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from app.model import ids
 from app.model.curves import catch_point, give_level, tone_curve, tone_profiles_for
+from app.model.state import Change
 from app.ui import theme
 from app.ui.panels.plots import captions, style
 from app.ui.panels.richtext import RichBrowser
-from app.ui.selection import Change, SelectionModel
+from app.ui.selection import SelectionModel
 
 STYLES = {
-    "normal": (theme.TEXT, Qt.PenStyle.SolidLine),
-    "spastic": (theme.LESION_COLOURS["UMN"], Qt.PenStyle.SolidLine),
-    "flaccid": (theme.LESION_COLOURS["LMN"], Qt.PenStyle.DashLine),
-    "rigid": (theme.DISEASE_SITE, Qt.PenStyle.DashDotLine),
+    ids.TONE_NORMAL: (theme.TEXT, Qt.PenStyle.SolidLine),
+    ids.TONE_SPASTIC: (theme.LESION_COLOURS["UMN"], Qt.PenStyle.SolidLine),
+    ids.TONE_FLACCID: (theme.LESION_COLOURS["LMN"], Qt.PenStyle.DashLine),
+    ids.TONE_RIGID: (theme.DISEASE_SITE, Qt.PenStyle.DashDotLine),
 }
 OTHER_STYLES = ((theme.LESION_COLOURS["NMJ"], Qt.PenStyle.DotLine),)
-CONTRAST = "rigid"
+"""For tone profiles content adds beyond the four the code names."""
+CONTRAST = ids.TONE_RIGID
 """Always described: the velocity-independent contrast to spasticity."""
 SAMPLES = 300
 LEGEND_LAYOUTS = ((2, False), (4, True), (2, True), (1, True))
@@ -55,7 +58,6 @@ class ToneView(QWidget):
             self.curves[profile.id] = curve
             self.plot.addItem(curve)
             self.legend.addItem(curve, profile.name)
-        self.top_resistance = top
         self.annotations: list[Any] = []
         for profile in physiology.tone_profiles:
             point = catch_point(profile)
@@ -119,7 +121,7 @@ class ToneView(QWidget):
         self.legend.updateGeometry()  # the plot's layout must forget the old legend's size
 
     def sync(self, change: Change) -> None:
-        emphasised = tone_profiles_for(self._selection.findings.findings)
+        emphasised = tone_profiles_for(self._selection.shown.findings.findings)
         if emphasised == self.emphasised:
             return
         self.emphasised = emphasised
@@ -127,8 +129,7 @@ class ToneView(QWidget):
             curve = self.curves[profile_id]
             curve.setPen(self._pen(profile_id, index, emphasised))
             curve.setZValue(2 if profile_id in emphasised else 1)
-        shown = [p for p in (*emphasised, CONTRAST) if p in self._profiles] or list(self._profiles)
-        profiles = [self._profiles[p] for p in dict.fromkeys(shown)]
+        profiles = [self._profiles[p] for p in dict.fromkeys((*emphasised, CONTRAST))]
         self.caption.show_html(captions.tone(self._selection.content, profiles))
 
     def _pen(self, profile_id: str, index: int, emphasised: tuple[str, ...] | None) -> Any:

@@ -1,0 +1,77 @@
+"""The drawings against the content: every site has its element in the diagram (and nothing else is
+marked as a site), every body region its two halves on the body map, every cord part its element in
+the cross-section. Each SVG is first checked for safety by :func:`~app.model.svgcheck.scan_svg`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.model.checker import Checker
+from app.model.content import Drawings, SiteInfo
+from app.model.errors import ContentError, Problem
+from app.model.expand import site_entry_index
+from app.model.svgcheck import SvgScan, scan_svg
+
+
+def _scan(c: Checker, path_name: str, drawings: Drawings) -> SvgScan | None:
+    try:
+        return scan_svg(getattr(drawings, path_name))
+    except ContentError as error:
+        c.problems += error.problems
+        return None
+
+
+def check_drawings(c: Checker, drawings: Drawings, sites: Sequence[SiteInfo]) -> None:
+    diagram = _scan(c, "diagram", drawings)
+    if diagram is not None:
+        _check_diagram(c, diagram, sites)
+    body = _scan(c, "body", drawings)
+    if body is not None:
+        for index, region in enumerate(c.sources.body.parsed.regions):
+            for side in ("right", "left"):
+                if f"body-{region.id}-{side}" not in body.ids:
+                    c.error(
+                        "body", ("regions", index), f"{body.path.name} has no element body-{region.id}-{side}"
+                    )
+    cord = _scan(c, "cord", drawings)
+    if cord is not None:
+        for index, part in enumerate(c.sources.anatomy.parsed.cord_parts):
+            sided = {f"xs-{part.id}-right", f"xs-{part.id}-left"}
+            if f"xs-{part.id}" not in cord.ids and not sided <= cord.ids.keys():
+                c.error(
+                    "anatomy",
+                    ("cord_parts", index),
+                    f"{cord.path.name} has no element xs-{part.id}(-right/-left)",
+                )
+
+
+def _check_diagram(c: Checker, scan: SvgScan, sites: Sequence[SiteInfo]) -> None:
+    entry = site_entry_index(c.sources.sites.parsed)
+    for info in sites:
+        if info.id not in scan.ids:
+            c.error(
+                "sites",
+                ("sites", entry[info.id], "id"),
+                f"site {info.id!r} has no element with id={info.id!r} in {scan.path.name}",
+            )
+    known = {site.id for site in sites}
+    for element_id, line in scan.site_classed.items():
+        if element_id not in known:
+            c.problems.append(
+                Problem(
+                    scan.path,
+                    line,
+                    f'element {element_id!r} is marked class="site" but sites.yaml has no such site',
+                )
+            )
+
+
+def scan_problems(drawings: Drawings) -> list[Problem]:
+    """Only the safety scan of every drawing (when the YAML itself could not be read)."""
+    problems: list[Problem] = []
+    for path in (drawings.diagram, drawings.body, drawings.cord):
+        try:
+            scan_svg(path)
+        except ContentError as error:
+            problems += error.problems
+    return problems

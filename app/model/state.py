@@ -1,0 +1,307 @@
+"""What the user is looking at, and what the window may show of it: the one place that decides.
+
+:class:`Selection` holds the lesion sites (or disease), the day since onset, the body region asked
+about, the ordered stops that Page Down / Page Up step through, and what is hidden: nothing, the
+findings (the class predicts them, then they are revealed region by region) or the lesion (the class
+localises it from the findings). Every change returns a :class:`Change` saying what it touched.
+
+:class:`Shown` is the selection as the views may show it. Views read only this: the subject's display
+name, the sites they may highlight or name, the findings they may draw, whether explanatory texts may
+appear. None of them decides on its own what is hidden. Qt-free: the window's
+:class:`~app.ui.selection.SelectionModel` wraps a :class:`Selection` and emits its changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+import msgspec
+
+from app.model.content import Content
+from app.model.findings import Engine, Evidence, Finding, Findings, UnknownIdError
+from app.model.sides import READING_ORDER
+
+HIDDEN_SUBJECT = "Which lesion?"
+"""Shown instead of the subject's name while the lesion is hidden."""
+
+
+class Hide(StrEnum):
+    NOTHING = "nothing"
+    FINDINGS = "findings"
+    """Predict, then reveal: the lesion is shown, its findings are revealed step by step."""
+    LESION = "lesion"
+    """Localise: the findings are shown, the lesion is revealed in one step."""
+
+
+class Change(msgspec.Struct, frozen=True):
+    """What a change touched, so a view can skip work that does not concern it."""
+
+    sites: bool
+    disease: bool
+    day: bool = False
+    probe: bool = False
+    shown: bool = False
+    """What may be shown changed (hidden or revealed) though the selection did not."""
+
+
+EVERYTHING = Change(sites=True, disease=True, day=True, probe=True, shown=True)
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One place that stepping (Page Down / Page Up) goes to."""
+
+    sites: tuple[str, ...]
+    disease: str | None = None
+
+
+def subject_name(content: Content, sites: Iterable[str], disease: str | None) -> str:
+    """The name of what is selected: the disease, else the sites joined by " + " ("" for nothing)."""
+    if disease is not None:
+        return content.diseases_by_id[disease].name
+    return " + ".join(content.sites_by_id[s].name for s in sites)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The selection as the views may show it."""
+
+    subject: str
+    """Display name for titles and headings ("" with nothing selected)."""
+    sites: tuple[str, ...]
+    """Sites a view may highlight or name (none while the lesion is hidden)."""
+    disease: str | None
+    disease_sites: tuple[str, ...]
+    findings: Findings
+    """The findings a view may draw: only the revealed regions; no lesion types before they are
+    revealed; the cut pathway nodes (which tell the lesion and its type) only when nothing is hidden."""
+    explained: bool
+    """Texts that explain the lesion (what runs through the site, a disease's presentation) may show."""
+    hide: Hide
+    reveal_step: int
+    reveal_steps: int
+    """Steps to reveal everything: findings, one per affected region, then the lesion types, then the
+    rest; the lesion, one."""
+    revealed_regions: int
+    total_regions: int
+
+    @property
+    def hidden(self) -> bool:
+        """Something is still hidden."""
+        return self.hide is not Hide.NOTHING and self.reveal_step < self.reveal_steps
+
+    def reveal_text(self) -> str:
+        """The reveal counter ("revealed 2 of 6"), or "" when nothing is hidden."""
+        if self.hide is Hide.NOTHING:
+            return ""
+        if self.hide is Hide.LESION:
+            return "lesion hidden" if self.hidden else "lesion revealed"
+        if self.revealed_regions < self.total_regions:
+            return f"revealed {self.revealed_regions} of {self.total_regions}"
+        return "all revealed" if not self.hidden else "regions revealed, lesion type hidden"
+
+
+def reveal_order(findings: Findings) -> list[Finding]:
+    """The affected regions in the order they are read out and revealed: by side, then region."""
+    return [f for side in READING_ORDER for f in findings.for_side(side)]
+
+
+def _without_types(finding: Finding) -> Finding:
+    """The finding with its lesion types taken out (signs and sensory loss stay)."""
+    evidence = tuple(Evidence(e.sign, "", e.via) for e in finding.evidence)
+    return msgspec.structs.replace(finding, lesions=(), evidence=evidence)
+
+
+class Selection:
+    """The selection and what is hidden of it; Qt-free (see the module docstring)."""
+
+    def __init__(self, content: Content, engine: Engine | None = None) -> None:
+        self.content = content
+        self.engine = engine or Engine(content)
+        self.sites: tuple[str, ...] = ()
+        self.disease: str | None = None
+        self.day: int | None = None
+        self.probe: tuple[str, str] | None = None
+        self.probe_sites: tuple[str, ...] = ()
+        self.hide: Hide = Hide.NOTHING
+        self.reveal_step = 0
+        self.stops: tuple[Stop, ...] = tuple(Stop((s.id,)) for s in content.sites)
+        self.findings = self.engine.evaluate(())
+        self._shown: Shown | None = None
+
+    # --- derived ---------------------------------------------------------------------------------
+    @property
+    def disease_sites(self) -> tuple[str, ...]:
+        """Every site the chosen disease can involve (empty without a disease)."""
+        return self.content.diseases_by_id[self.disease].sites if self.disease else ()
+
+    @property
+    def subject(self) -> str:
+        return subject_name(self.content, self.sites, self.disease)
+
+    @property
+    def shown(self) -> Shown:
+        if self._shown is None:
+            self._shown = self._show()
+        return self._shown
+
+    def reveal_steps(self) -> int:
+        if self.hide is Hide.LESION:
+            return 1
+        if self.hide is Hide.FINDINGS:
+            return len(self.findings.findings) + 2
+        return 0
+
+    def _show(self) -> Shown:
+        findings = self.findings
+        ordered = reveal_order(findings)
+        steps = self.reveal_steps()
+        complete = self.reveal_step >= steps
+        lesion_hidden = self.hide is Hide.LESION and not complete
+        findings_hidden = self.hide is Hide.FINDINGS and not complete
+        revealed = len(ordered)
+        if findings_hidden:
+            revealed = min(self.reveal_step, len(ordered))
+            kept = {(f.region, f.side) for f in ordered[:revealed]}
+            types_shown = self.reveal_step > len(ordered)
+            shown_findings = tuple(
+                f if types_shown else _without_types(f)
+                for f in findings.findings
+                if (f.region, f.side) in kept
+            )
+            findings = msgspec.structs.replace(
+                findings,
+                findings=shown_findings,
+                lesions=findings.lesions if types_shown else (),
+                cut=frozenset(),
+            )
+        elif lesion_hidden:
+            findings = msgspec.structs.replace(findings, sites=(), cut=frozenset())
+        return Shown(
+            subject=HIDDEN_SUBJECT if lesion_hidden and self.sites else self.subject,
+            sites=() if lesion_hidden else self.sites,
+            disease=None if lesion_hidden else self.disease,
+            disease_sites=() if lesion_hidden else self.disease_sites,
+            findings=findings,
+            explained=not findings_hidden,
+            hide=self.hide,
+            reveal_step=min(self.reveal_step, steps),
+            reveal_steps=steps,
+            revealed_regions=revealed,
+            total_regions=len(ordered),
+        )
+
+    # --- changes ---------------------------------------------------------------------------------
+    def select(self, site_id: str) -> Change | None:
+        """Make ``site_id`` the only selected site."""
+        return self._set((site_id,), None)
+
+    def toggle(self, site_id: str) -> Change | None:
+        """Add ``site_id`` to the selection, or remove it if it is selected (combined lesions)."""
+        sites = tuple(s for s in self.sites if s != site_id)
+        if len(sites) == len(self.sites):
+            sites += (site_id,)
+        return self._set(sites, None)
+
+    def set_sites(self, site_ids: Iterable[str]) -> Change | None:
+        return self._set(tuple(dict.fromkeys(site_ids)), None)
+
+    def choose_disease(self, disease_id: str | None) -> Change | None:
+        """Show a disease: its typical sites become the selection."""
+        if disease_id is None:
+            return self._set(self.sites, None)
+        disease = self.content.diseases_by_id.get(disease_id)
+        if disease is None:
+            raise UnknownIdError("disease", disease_id)
+        return self._set(disease.typical, disease_id)
+
+    def clear(self) -> Change | None:
+        return self._set((), None)
+
+    def set_day(self, day: int | None) -> Change | None:
+        """Show the findings ``day`` days after onset (None: the established lesion)."""
+        day = None if day is None else max(0, int(day))
+        if day == self.day:
+            return None
+        self.day = day
+        self.findings = self.engine.evaluate(self.sites, day)
+        self._shown = None
+        return Change(sites=False, disease=False, day=True)
+
+    def ask_region(self, region: str, side: str) -> Change | None:
+        """Reverse look-up: which sites would weaken this region on this side?"""
+        probe = (region, side)
+        if probe == self.probe:
+            return None
+        self.probe, self.probe_sites = probe, self.engine.sites_weakening(region, side)
+        return Change(sites=False, disease=False, probe=True)
+
+    def set_hide(self, hide: Hide) -> Change | None:
+        """Hide the findings or the lesion (from the start of the reveal), or nothing."""
+        if hide == self.hide and self.reveal_step == 0:
+            return None
+        self.hide, self.reveal_step = hide, 0
+        self._shown = None
+        return Change(sites=False, disease=False, shown=True)
+
+    def reveal_next(self) -> Change | None:
+        """One more reveal step; None when nothing is left to reveal."""
+        if not self.shown.hidden:
+            return None
+        self.reveal_step += 1
+        self._shown = None
+        return Change(sites=False, disease=False, shown=True)
+
+    def reveal_all(self) -> Change | None:
+        if not self.shown.hidden:
+            return None
+        self.reveal_step = self.reveal_steps()
+        self._shown = None
+        return Change(sites=False, disease=False, shown=True)
+
+    def set_stops(self, stops: Iterable[Stop]) -> None:
+        """What stepping goes through (a lesson's steps, a quiz's questions); all sites by default."""
+        self.stops = tuple(stops) or tuple(Stop((s.id,)) for s in self.content.sites)
+
+    def stop_index(self) -> int | None:
+        """The stop being shown: the selection itself, else the stop of the last chosen site."""
+        current = Stop(self.sites, self.disease)
+        if current in self.stops:
+            return self.stops.index(current)
+        last = self.sites[-1] if self.sites else None
+        return next((i for i, stop in enumerate(self.stops) if stop.sites == (last,)), None)
+
+    def step(self, delta: int) -> Change | None:
+        """Go to the next (``+1``) or previous (``-1``) stop; from nothing, to the first or last."""
+        index = self.stop_index()
+        target = (0 if delta > 0 else len(self.stops) - 1) if index is None else index + delta
+        if not 0 <= target < len(self.stops):
+            return None
+        stop = self.stops[target]
+        return self._set(stop.sites, stop.disease)
+
+    def advance(self, delta: int = 1) -> Change | None:
+        """What a clicker's Page Down does: the next reveal step while something is hidden, else the
+        next stop (Page Up always steps back)."""
+        if delta > 0 and self.shown.hidden:
+            return self.reveal_next()
+        return self.step(delta)
+
+    def _set(self, sites: tuple[str, ...], disease: str | None) -> Change | None:
+        change = Change(
+            sites=sites != self.sites,
+            disease=disease != self.disease,
+            probe=self.probe is not None,
+            shown=self.hide is not Hide.NOTHING,
+        )
+        if not (change.sites or change.disease):
+            return None
+        if change.sites:
+            self.findings = self.engine.evaluate(sites, self.day)
+        self.sites, self.disease = sites, disease
+        self.probe, self.probe_sites = None, ()  # a new selection answers a new question
+        self.reveal_step = 0  # a new lesion starts hidden again
+        self._shown = None
+        return change
