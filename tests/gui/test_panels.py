@@ -435,10 +435,11 @@ def test_site_details_derive_the_fibres(qtbot: QtBot, selection: SelectionModel)
     for heading in ("Where it is", "What passes through it", "Associated features", "References"):
         assert heading in text
     assert (
-        "Upper motor neuron fibres for: right upper face, lower face, tongue, arm, hand, trunk, leg "
-        "and foot; left upper face" in text
+        "Upper motor neuron fibres for: right upper face, lower face, tongue, "
+        "throat (speech and swallowing), arm, hand, trunk, saddle area, leg and foot; "
+        "left upper face, lower face" in text
     )
-    assert "No sign is expected in the right upper face or the left upper face" in text
+    assert "No sign is expected in the right upper face" in text, "bilateral supply is explained"
     assert "Lower motor neuron fibres" not in text
 
     selection.toggle("anterior-horn-c5-right")

@@ -270,7 +270,8 @@ def test_b12_deficiency_reaches_the_arms_with_absent_ankle_jerks_and_extensor_pl
 ) -> None:
     found = disease(content, "b12-deficiency")
     for side in SIDES:
-        assert VIBRATION in found[("arm", side)].sensory_loss, "the cervical cord"
+        assert "hyperreflexia" in found[("arm", side)].signs, "the cervical corticospinal tracts"
+        assert VIBRATION in found[("leg", side)].sensory_loss, "the dorsal columns"
         foot = found[("foot", side)]
         assert "babinski" in foot.signs
         assert "Ankle jerk" in via(foot, "hyporeflexia")
