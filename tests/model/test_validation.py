@@ -116,6 +116,15 @@ def test_site_missing_from_svg(workdir: Path) -> None:
     )
 
 
+def test_validate_refuses_a_site_too_small_to_click(workdir: Path) -> None:
+    svg = workdir / "neuraxis.svg"
+    line = edit(svg, 'id="spinal-roots"', 'id="spinal-roots"')
+    edit(svg, 'width="150" height="52"', 'width="150" height="30"')
+    assert problems(workdir) == [
+        f"{svg}:{line}: site 'spinal-roots' is 150 x 30 units; make it at least 40 x 40 so it can be clicked"
+    ]
+
+
 @pytest.mark.parametrize(
     "declaration",
     ['<!DOCTYPE svg [<!ENTITY a "aaaa">]>\n', '<!ENTITY lol "lol">\n', "<!doctype svg>\n"],
