@@ -282,8 +282,11 @@ def test_sensory_ataxia_only_where_the_legs_still_move(content: Content) -> None
     assert not everywhere(sites(content, "transection-t6"), "sensory-ataxia")
 
 
-def test_weber_dilates_the_pupil(content: Content) -> None:
-    assert "pupil-dilated" in sites(content, "weber-right")[("eye", "right")].signs
+def test_weber_may_dilate_the_pupil_depending_on_the_level(content: Content) -> None:
+    eye = sites(content, "weber-right")[("eye", "right")]
+    assert {"ptosis", "eye-down-and-out"} <= set(eye.signs)
+    assert "pupil-dilated" not in eye.signs, "a lower midbrain infarct often spares the pupil"
+    assert "pupil-dilated" in eye.possible
 
 
 def test_possible_signs_are_in_the_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
