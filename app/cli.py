@@ -21,8 +21,7 @@ TABS = ("body", "compare", "course", "cord", "diseases", "site", "faq", "sources
 """The tabs of the lower panel, as named on the command line (``--tab``)."""
 
 
-class UsageError(Exception):
-    """A mistake in the command line (unknown id, bad size...): one line, exit 2."""
+from app.commands.base import UsageError  # noqa: E402 (shared with app.commands)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check content and diagram; print FILE:LINE: message per problem"
     )
     validate.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="content folder to check")
+    from app.commands import register
+
+    register(sub, [content, output])
     return parser
 
 
@@ -234,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        return (getattr(args, "run", None) or COMMANDS[args.command])(args)
     except UsageError as error:
         print(f"neuraxis: error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,0 +1,13 @@
+"""Qt-free subcommands that live in their own modules; :func:`register` adds them to the parser."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
+    """Add every subcommand here; each sets ``run`` to the function that carries it out."""
+    from app.commands import quiz
+
+    quiz.register(sub, parents)
