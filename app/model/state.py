@@ -93,6 +93,8 @@ class Shown:
     rest; the lesion, one."""
     revealed_regions: int
     total_regions: int
+    answer: tuple[str, ...] = ()
+    """The sites a student picked as the hidden lesion (find the lesion); never the lesion itself."""
 
     @property
     def hidden(self) -> bool:
@@ -138,6 +140,9 @@ class Selection:
         self._stop: int | None = None
         self.findings = self.engine.evaluate(())
         self._shown: Shown | None = None
+        self.answer_size = 0
+        """While a student answers (find the lesion), picks make up the answer, up to this many sites."""
+        self.answer: tuple[str, ...] = ()
 
     # --- derived ---------------------------------------------------------------------------------
     @property
@@ -199,15 +204,24 @@ class Selection:
             reveal_steps=steps,
             revealed_regions=revealed,
             total_regions=len(ordered),
+            answer=self.answer,
         )
 
     # --- changes ---------------------------------------------------------------------------------
     def select(self, site_id: str) -> Change | None:
-        """Make ``site_id`` the only selected site."""
+        """Make ``site_id`` the only selected site (while answering: pick it for the answer)."""
+        if self.answer_size:
+            return self.toggle(site_id)
         return self._set((site_id,), None)
 
     def toggle(self, site_id: str) -> Change | None:
-        """Add ``site_id`` to the selection, or remove it if it is selected (combined lesions)."""
+        """Add ``site_id`` to the selection, or remove it if it is selected (combined lesions). While
+        a student answers, the same for the answer, the oldest pick giving way when it is full."""
+        if self.answer_size:
+            answer = tuple(s for s in self.answer if s != site_id)
+            if len(answer) == len(self.answer):
+                answer = (*answer, site_id)[-self.answer_size :]
+            return self.set_answer(answer)
         sites = tuple(s for s in self.sites if s != site_id)
         if len(sites) == len(self.sites):
             sites += (site_id,)
@@ -226,7 +240,26 @@ class Selection:
         return self._set(disease.typical, disease_id)
 
     def clear(self) -> Change | None:
+        """Clear the selection (while answering: only the answer; the question stays)."""
+        if self.answer_size:
+            return self.set_answer(())
         return self._set((), None)
+
+    def set_answering(self, size: int) -> Change | None:
+        """Picks make up an answer of up to ``size`` sites (0: picks select again)."""
+        self.answer_size = max(0, size)
+        return self.set_answer(())
+
+    def set_answer(self, site_ids: Iterable[str]) -> Change | None:
+        answer = tuple(dict.fromkeys(site_ids))
+        for site_id in answer:
+            if site_id not in self.content.sites_by_id:
+                raise UnknownIdError("site", site_id)
+        if answer == self.answer:
+            return None
+        self.answer = answer
+        self._shown = None
+        return Change(sites=False, disease=False, shown=True)
 
     def set_day(self, day: int | None) -> Change | None:
         """Show the findings ``day`` days after onset (None: the established lesion)."""
@@ -342,5 +375,6 @@ class Selection:
         self.sites, self.disease = sites, disease
         self.probe, self.probe_sites = None, ()  # a new selection answers a new question
         self.reveal_step = 0  # a new lesion starts hidden again
+        self.answer = ()  # and asks for a new answer
         self._shown = None
         return change

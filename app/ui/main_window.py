@@ -18,6 +18,7 @@ from app.model.geometry import DiagramGeometry
 from app.model.state import Change
 from app.ui.diagram.view import DiagramView
 from app.ui.selection import SelectionModel
+from app.ui.study.install import install_study
 
 if TYPE_CHECKING:
     from app.ui.side_panels import SidePanels
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("Keyboard shortcuts", self._show_shortcuts, "F1"))
         help_menu.addAction(self._action("About Neuraxis", self._show_about))
+        install_study(self)
 
     def _toggle_full_screen(self) -> None:
         if self.isFullScreen():

@@ -83,6 +83,13 @@ class SelectionModel(QObject):
     def clear(self) -> None:
         self._emit(self.state.clear())
 
+    def set_answering(self, size: int) -> None:
+        """Picks (clicks, Enter, the sites list) make up an answer of up to ``size`` sites; 0 ends it."""
+        self._emit(self.state.set_answering(size))
+
+    def set_answer(self, site_ids: Iterable[str]) -> None:
+        self._emit(self.state.set_answer(site_ids))
+
     def set_day(self, day: int | None) -> None:
         self._emit(self.state.set_day(day))
 

@@ -21,6 +21,8 @@ DISEASE_SITE = "#00695c"
 """Other sites the chosen disease can involve: teal, dotted outline."""
 PROBE = "#1a237e"
 """Sites that would weaken the body region the user asked about: indigo, dash-dot, light fill."""
+ANSWER = "#e65100"
+"""Sites a student picked as the hidden lesion: dark orange, dashed outline, cross-hatching."""
 DISAGREEMENT_FILL = "#fff0d6"
 
 LESION_COLOURS = {"UMN": "#1f4e9c", "LMN": "#a64500", "NMJ": "#6a3d9a", "muscle": "#1b6e38"}

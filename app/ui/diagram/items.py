@@ -37,6 +37,8 @@ class SiteState(Flag):
     DISEASE = auto()
     PROBE = auto()
     """An answer to "which sites would weaken this body region?" (reverse look-up)."""
+    ANSWER = auto()
+    """A site the student picked as the hidden lesion (find the lesion)."""
 
 
 def outline_path(geometry: SiteGeometry) -> QPainterPath:
@@ -134,6 +136,15 @@ class SiteItem(QGraphicsPathItem):
             painter.fillPath(path, fill)
             painter.strokePath(path, _pen(theme.BACKGROUND, 7))
             painter.strokePath(path, _pen(theme.PROBE, 4, Qt.PenStyle.DashDotLine))
+        elif state & SiteState.ANSWER:
+            fill = QColor(theme.ANSWER)
+            fill.setAlpha(70)
+            painter.fillPath(path, fill)
+            cross = QBrush(QColor(theme.ANSWER), Qt.BrushStyle.DiagCrossPattern)
+            cross.setTransform(painter.worldTransform().inverted()[0])
+            painter.fillPath(path, cross)
+            painter.strokePath(path, _pen(theme.BACKGROUND, 7))
+            painter.strokePath(path, _pen(theme.ANSWER, 4, Qt.PenStyle.DashLine))
         elif state & SiteState.DISEASE:
             painter.strokePath(path, _pen(theme.BACKGROUND, 6))
             painter.strokePath(path, _pen(theme.DISEASE_SITE, 3.5, Qt.PenStyle.DotLine))

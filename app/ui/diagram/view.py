@@ -72,11 +72,13 @@ class DiagramView(PickableView):
         selected = set(shown.sites)
         disease = set(shown.disease_sites)
         probe = set(self.selection.probe_sites)
+        answer = set(shown.answer)
         for site_id in self.order:
             item = self.item(site_id)
             item.set_state(SiteState.SELECTED, site_id in selected)
             item.set_state(SiteState.DISEASE, site_id in disease)
             item.set_state(SiteState.PROBE, site_id in probe)
+            item.set_state(SiteState.ANSWER, site_id in answer)
 
     # --- the parts ------------------------------------------------------------------------------
     def mark(self, key: str, state: str, on: bool) -> None:

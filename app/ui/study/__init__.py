@@ -1,0 +1,1 @@
+"""Offline study: find the lesion, clinical cases, localisation, review."""
