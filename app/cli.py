@@ -199,11 +199,14 @@ def _cmd_findings(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from app.model.cases import load_cases
     from app.model.loader import load_content
 
     content = load_content(args.directory or _content_dir(args), check_svg=True)  # always in full
+    cases = load_cases(content)  # each checked against the engine
     counts = (
         f"{len(content.sites)} sites, {len(content.diseases)} diseases, {len(content.references)} references"
+        f", {len(cases)} cases"
     )
     print(f"OK: {counts}")
     return EXIT_OK

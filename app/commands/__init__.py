@@ -8,6 +8,7 @@ from typing import Any
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     """Add every subcommand here; each sets ``run`` to the function that carries it out."""
-    from app.commands import quiz
+    from app.commands import cases, quiz
 
     quiz.register(sub, parents)
+    cases.register(sub, parents)
