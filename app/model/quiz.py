@@ -80,6 +80,8 @@ class Question(msgspec.Struct, frozen=True):
     """The lesion the question was drawn from (one of ``accepted``)."""
     findings: Findings
     accepted: tuple[tuple[str, ...], ...]
+    disease: str | None = None
+    """The disease whose process the findings follow (clinical cases); None for a plain lesion."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,22 +123,20 @@ class QuizBank:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.content = engine.content
-        self._single: dict[tuple[str, int | None], frozenset[Atom]] = {}
-        self._combined: dict[tuple[tuple[str, ...], int | None], frozenset[Atom]] = {}
+        self._single: dict[tuple[tuple[str, ...], int | None, str | None], frozenset[Atom]] = {}
+        self._combined: dict[tuple[tuple[str, ...], int | None, str | None], frozenset[Atom]] = {}
         self._pools: dict[int, list[tuple[tuple[str, ...], int | None]]] = {}
 
     # --- findings ------------------------------------------------------------------------------
-    def facts(self, sites: Iterable[str], day: int | None = None) -> frozenset[Atom]:
-        sites = tuple(sites)
-        if len(sites) == 1:
-            key = (sites[0], day)
-            if key not in self._single:
-                self._single[key] = atoms(self.engine.evaluate(sites, day))
-            return self._single[key]
-        key2 = (tuple(sorted(sites)), day)
-        if key2 not in self._combined:
-            self._combined[key2] = atoms(self.engine.evaluate(sites, day))
-        return self._combined[key2]
+    def facts(
+        self, sites: Iterable[str], day: int | None = None, disease: str | None = None
+    ) -> frozenset[Atom]:
+        """The findings of ``sites`` together (with a disease's process when given), cached."""
+        key = (tuple(sorted(sites)), day, disease)
+        cache = self._single if len(key[0]) == 1 else self._combined
+        if key not in cache:
+            cache[key] = atoms(self.engine.evaluate(key[0], day, disease))
+        return cache[key]
 
     def accepted(self, facts: frozenset[Atom], size: int, day: int | None) -> tuple[tuple[str, ...], ...]:
         """Every set of ``size`` sites whose findings on ``day`` equal ``facts``. A site can only be
@@ -235,7 +235,7 @@ class QuizBank:
     def grade(self, question: Question, answer: Iterable[str]) -> Grade:
         answer = tuple(dict.fromkeys(answer))
         wanted = atoms(question.findings)
-        got = self.facts(answer, question.day) if answer else frozenset()
+        got = self.facts(answer, question.day, question.disease) if answer else frozenset()
         best = max(question.accepted or (question.sites,), key=lambda a: len(set(a) & set(answer)))
         found = len(set(best) & set(answer))
         if answer and got == wanted:

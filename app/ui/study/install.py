@@ -3,15 +3,19 @@ diagram. The window calls :func:`install_study` once, after its own menus are bu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
+    from app.ui.study.cases_panel import CasesPanel
     from app.ui.study.find_lesion import FindLesionPanel
+
+STUDY_DOCKS = ("findLesionDock", "casesDock")
 
 
 def study_menu(window: MainWindow) -> QMenu:
@@ -38,26 +42,66 @@ def install_study(window: MainWindow) -> None:
     action.triggered.connect(lambda: open_find_lesion(window))
     window.addAction(action)
     menu.addAction(action)
+    cases = QAction("Cases", window)
+    cases.setObjectName("casesAction")
+    cases.triggered.connect(lambda: open_cases(window))
+    window.addAction(cases)
+    menu.addAction(cases)
 
 
 def open_find_lesion(window: MainWindow, level: int = 1, seed: int | None = None) -> FindLesionPanel:
     """Show the find-the-lesion dock and start a round (a new one if it was already open)."""
     from app.ui.study.find_lesion import FindLesionPanel
 
+    _close_others(window, "findLesionDock")
     dock = window.findChild(QDockWidget, "findLesionDock")
     if dock is None:
-        dock = QDockWidget("Find the lesion", window)
-        dock.setObjectName("findLesionDock")
         panel = FindLesionPanel(window.selection)
-        dock.setWidget(panel)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        dock.visibilityChanged.connect(lambda visible: None if visible else panel.stop())
+        dock = _dock(window, "findLesionDock", "Find the lesion", panel, panel.stop)
     found = dock.widget()
     assert isinstance(found, FindLesionPanel)
     dock.show()
     dock.raise_()
     found.start(level, seed)
+    return found
+
+
+def _dock(
+    window: MainWindow, name: str, title: str, panel: QWidget, on_close: Callable[[], None]
+) -> QDockWidget:
+    """A study dock beside the diagram (made once); closing it ends what it was doing."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(panel)
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+    )
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    dock.visibilityChanged.connect(lambda visible: None if visible else on_close())
+    return dock
+
+
+def _close_others(window: MainWindow, keep: str) -> None:
+    """Only one study mode at a time: they share the selection's answer."""
+    for name in STUDY_DOCKS:
+        dock = window.findChild(QDockWidget, name)
+        if name != keep and dock is not None and dock.isVisible():
+            dock.close()
+
+
+def open_cases(window: MainWindow, case_id: str | None = None) -> CasesPanel:
+    """Show the cases dock on a case (the first one unless given)."""
+    from app.ui.study.cases_panel import CasesPanel
+
+    _close_others(window, "casesDock")
+    dock = window.findChild(QDockWidget, "casesDock")
+    if dock is None:
+        panel = CasesPanel(window.selection)
+        dock = _dock(window, "casesDock", "Clinical case", panel, panel.close_case)
+    found = dock.widget()
+    assert isinstance(found, CasesPanel)
+    dock.show()
+    dock.raise_()
+    if found.cases:
+        found.open_case(case_id or found.cases[0].id)
     return found
