@@ -279,6 +279,15 @@ class Selection:
         self.probe, self.probe_sites = probe, self.engine.sites_weakening(region, side)
         return Change(sites=False, disease=False, probe=True)
 
+    def light_up(self, site_ids: Iterable[str]) -> Change | None:
+        """Light up sites as answers to a question about findings (reverse localisation), with
+        no region asked about."""
+        sites = tuple(dict.fromkeys(site_ids))
+        if sites == self.probe_sites and self.probe is None:
+            return None
+        self.probe, self.probe_sites = None, sites
+        return Change(sites=False, disease=False, probe=True)
+
     def set_hide(self, hide: Hide) -> Change | None:
         """Hide the findings or the lesion (from the start of the reveal), or nothing."""
         if hide == self.hide and self.reveal_step == 0:

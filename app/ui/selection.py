@@ -96,6 +96,10 @@ class SelectionModel(QObject):
     def ask_region(self, region: str, side: str) -> None:
         self._emit(self.state.ask_region(region, side))
 
+    def light_up(self, site_ids: Iterable[str]) -> None:
+        """Light up sites that answer a question about findings (reverse localisation)."""
+        self._emit(self.state.light_up(site_ids))
+
     def set_hide(self, hide: Hide) -> None:
         self._emit(self.state.set_hide(hide))
 

@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.ui.study.cases_panel import CasesPanel
     from app.ui.study.find_lesion import FindLesionPanel
+    from app.ui.study.localise_panel import LocalisePanel
 
-STUDY_DOCKS = ("findLesionDock", "casesDock")
+STUDY_DOCKS = ("findLesionDock", "casesDock", "localiseDock")
 
 
 def study_menu(window: MainWindow) -> QMenu:
@@ -47,6 +48,11 @@ def install_study(window: MainWindow) -> None:
     cases.triggered.connect(lambda: open_cases(window))
     window.addAction(cases)
     menu.addAction(cases)
+    localise = QAction("Localise from findings", window)
+    localise.setObjectName("localiseAction")
+    localise.triggered.connect(lambda: open_localise(window))
+    window.addAction(localise)
+    menu.addAction(localise)
 
 
 def open_find_lesion(window: MainWindow, level: int = 1, seed: int | None = None) -> FindLesionPanel:
@@ -104,4 +110,20 @@ def open_cases(window: MainWindow, case_id: str | None = None) -> CasesPanel:
     dock.raise_()
     if found.cases:
         found.open_case(case_id or found.cases[0].id)
+    return found
+
+
+def open_localise(window: MainWindow) -> LocalisePanel:
+    """Show the reverse-localisation dock."""
+    from app.ui.study.localise_panel import LocalisePanel
+
+    _close_others(window, "localiseDock")
+    dock = window.findChild(QDockWidget, "localiseDock")
+    if dock is None:
+        panel = LocalisePanel(window.selection)
+        dock = _dock(window, "localiseDock", "Localise from findings", panel, panel.stop)
+    found = dock.widget()
+    assert isinstance(found, LocalisePanel)
+    dock.show()
+    dock.raise_()
     return found
