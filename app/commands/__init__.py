@@ -8,9 +8,10 @@ from typing import Any
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     """Add every subcommand here; each sets ``run`` to the function that carries it out."""
-    from app.commands import cases, localize, quiz, study
+    from app.commands import anki, cases, localize, quiz, study
 
     quiz.register(sub, parents)
     cases.register(sub, parents)
     localize.register(sub, parents)
     study.register(sub, parents)
+    anki.register(sub, parents)
