@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("NEURAXIS_CACHE_DIR", tempfile.mkdtemp(prefix="neuraxis-test-cache-"))
+os.environ["NEURAXIS_DATA_DIR"] = tempfile.mkdtemp(prefix="neuraxis-test-data-")  # never the user's progress
 
 import pytest
 

@@ -28,11 +28,15 @@ from app.model.state import Change, Hide
 from app.ui import theme
 from app.ui.panels.richtext import Cites, RichBrowser
 from app.ui.selection import SelectionModel
+from app.ui.study.keeper import ProgressKeeper
 
 
 class CasesPanel(QWidget):
-    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, selection: SelectionModel, keeper: ProgressKeeper | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.keeper = keeper
         self.setObjectName("casesPanel")
         self.setAccessibleName("Clinical cases")
         self._selection = selection
@@ -149,7 +153,11 @@ class CasesPanel(QWidget):
         answer = self._selection.shown.answer
         if not answer:
             return
+        first = study.grade is None
         grade = study.localise(answer)
+        if first and self.keeper is not None:
+            case = study.case
+            self.keeper.result("case", case.id, case.level, correct=grade.correct, credit=grade.credit)
         names = " + ".join(self._selection.content.sites_by_id[s].name for s in study.case.answer.sites)
         if grade.correct:
             text = f"<p><b>{TICK} Correct.</b> The findings of your answer are those of the case.</p>"

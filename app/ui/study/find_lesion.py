@@ -29,6 +29,7 @@ from app.model.quiz_session import CROSS, TICK, QuizSession
 from app.model.state import Change, Hide
 from app.ui import theme
 from app.ui.selection import SelectionModel
+from app.ui.study.keeper import ProgressKeeper
 
 
 def _label(name: str, parent: QWidget, *, rich: bool = False) -> QLabel:
@@ -41,8 +42,11 @@ def _label(name: str, parent: QWidget, *, rich: bool = False) -> QLabel:
 
 
 class FindLesionPanel(QWidget):
-    def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, selection: SelectionModel, keeper: ProgressKeeper | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.keeper = keeper
         self.setObjectName("findLesion")
         self.setAccessibleName("Find the lesion")
         self._selection = selection
@@ -132,7 +136,12 @@ class FindLesionPanel(QWidget):
         question, answer = self.question, self._selection.shown.answer
         if question is None or self.session is None or not answer:
             return
+        first = question.id not in self.session.results
         grade = self.session.check(question, answer)
+        if first and self.keeper is not None:
+            self.keeper.result(
+                "quiz", question.id, question.level, correct=grade.correct, credit=grade.credit
+            )
         self._feedback[question.id] = self._grade_html(question, grade)
         if grade.correct:
             self._selection.reveal_all()
@@ -158,6 +167,8 @@ class FindLesionPanel(QWidget):
         question = self.question
         if question is None or self.session is None:
             return
+        if question.id not in self.session.results and self.keeper is not None:
+            self.keeper.result("quiz", question.id, question.level, correct=False, credit=0.0)
         self.session.give_up(question)
         names = " or ".join(self._names(a) for a in question.accepted)
         self._feedback[question.id] = f"<p><b>Solution:</b> {html.escape(names)}.</p>"

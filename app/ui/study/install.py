@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from app.ui.study.cases_panel import CasesPanel
     from app.ui.study.find_lesion import FindLesionPanel
     from app.ui.study.localise_panel import LocalisePanel
+    from app.ui.study.review_panel import ReviewPanel
 
-STUDY_DOCKS = ("findLesionDock", "casesDock", "localiseDock")
+STUDY_DOCKS = ("findLesionDock", "casesDock", "localiseDock", "reviewDock")
 
 
 def study_menu(window: MainWindow) -> QMenu:
@@ -37,6 +38,8 @@ def study_menu(window: MainWindow) -> QMenu:
 
 def install_study(window: MainWindow) -> None:
     menu = study_menu(window)
+    _install_due_count(window)
+    _install_anki_export(window)
     action = QAction("Find the lesion", window)
     action.setObjectName("findLesionAction")
     action.setShortcut(QKeySequence("Ctrl+L"))
@@ -48,6 +51,12 @@ def install_study(window: MainWindow) -> None:
     cases.triggered.connect(lambda: open_cases(window))
     window.addAction(cases)
     menu.addAction(cases)
+    review = QAction("Review", window)
+    review.setObjectName("reviewAction")
+    review.setShortcut(QKeySequence("Ctrl+R"))
+    review.triggered.connect(lambda: open_review(window))
+    window.addAction(review)
+    menu.addAction(review)
     localise = QAction("Localise from findings", window)
     localise.setObjectName("localiseAction")
     localise.triggered.connect(lambda: open_localise(window))
@@ -58,11 +67,12 @@ def install_study(window: MainWindow) -> None:
 def open_find_lesion(window: MainWindow, level: int = 1, seed: int | None = None) -> FindLesionPanel:
     """Show the find-the-lesion dock and start a round (a new one if it was already open)."""
     from app.ui.study.find_lesion import FindLesionPanel
+    from app.ui.study.keeper import keeper_of
 
     _close_others(window, "findLesionDock")
     dock = window.findChild(QDockWidget, "findLesionDock")
     if dock is None:
-        panel = FindLesionPanel(window.selection)
+        panel = FindLesionPanel(window.selection, keeper_of(window))
         dock = _dock(window, "findLesionDock", "Find the lesion", panel, panel.stop)
     found = dock.widget()
     assert isinstance(found, FindLesionPanel)
@@ -98,11 +108,12 @@ def _close_others(window: MainWindow, keep: str) -> None:
 def open_cases(window: MainWindow, case_id: str | None = None) -> CasesPanel:
     """Show the cases dock on a case (the first one unless given)."""
     from app.ui.study.cases_panel import CasesPanel
+    from app.ui.study.keeper import keeper_of
 
     _close_others(window, "casesDock")
     dock = window.findChild(QDockWidget, "casesDock")
     if dock is None:
-        panel = CasesPanel(window.selection)
+        panel = CasesPanel(window.selection, keeper_of(window))
         dock = _dock(window, "casesDock", "Clinical case", panel, panel.close_case)
     found = dock.widget()
     assert isinstance(found, CasesPanel)
@@ -127,3 +138,97 @@ def open_localise(window: MainWindow) -> LocalisePanel:
     dock.show()
     dock.raise_()
     return found
+
+
+def open_review(window: MainWindow) -> ReviewPanel:
+    """Show the review dock and start a session."""
+    from app.ui.study.keeper import keeper_of
+    from app.ui.study.review_panel import ReviewPanel
+
+    _close_others(window, "reviewDock")
+    dock = window.findChild(QDockWidget, "reviewDock")
+    if dock is None:
+        panel = ReviewPanel(window.selection, keeper_of(window))
+        dock = _dock(window, "reviewDock", "Review", panel, panel.stop)
+    found = dock.widget()
+    assert isinstance(found, ReviewPanel)
+    dock.show()
+    dock.raise_()
+    found.start()
+    return found
+
+
+def _install_due_count(window: MainWindow) -> None:
+    """ "Review: N due" in the status bar, kept up to date as reviews are recorded."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.study.keeper import keeper_of
+
+    label = QLabel(window)
+    label.setObjectName("dueCount")
+    window.statusBar().addPermanentWidget(label)
+    keeper = keeper_of(window)
+
+    def update() -> None:
+        store = keeper.store
+        due = store.summary()["due"] if store is not None else 0
+        label.setText(f"Review: {due} due")
+        label.setToolTip("Cards due for review (Study > Review, Ctrl+R)")
+
+    keeper.changed.connect(update)
+    QTimer.singleShot(0, label, update)
+
+
+def _install_anki_export(window: MainWindow) -> None:
+    """File > Export Anki deck..., just above Quit."""
+    bar = window.menuBar()
+    file_menu = next((a.menu() for a in bar.actions() if a.text().replace("&", "") == "File"), None)
+    action = QAction("Export Anki deck...", window)
+    action.setObjectName("exportAnkiAction")
+    action.triggered.connect(lambda: export_anki(window))
+    window.addAction(action)
+    if isinstance(file_menu, QMenu):
+        quit_action = next((a for a in file_menu.actions() if a.text() == "Quit"), None)
+        if quit_action is not None:
+            file_menu.insertAction(quit_action, action)
+        else:
+            file_menu.addAction(action)
+
+
+def export_anki(window: MainWindow, target: str | None = None) -> str:
+    """Ask where (unless given), then write every study card as an Anki deck; returns a message."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from app.model.anki import write_deck
+    from app.model.cards import build_cards
+    from app.model.cases import load_cases
+    from app.model.errors import ContentError
+    from app.ui.study.anki_images import render_images
+
+    if target is None:
+        target, _ = QFileDialog.getSaveFileName(
+            window, "Export Anki deck", "neuraxis.apkg", "Anki deck (*.apkg)"
+        )
+        if not target:
+            return ""
+    content = window.content
+    try:
+        cases = load_cases(content)
+    except ContentError:
+        cases = ()
+    cards = build_cards(content, cases)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        count = write_deck(Path(target), cards, render_images(content, cards))
+        message = f"{count} cards written to {target}."
+    except OSError as error:
+        message = f"{target}: could not write the deck ({error.strerror or error})."
+        QMessageBox.warning(window, "Not exported", message)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    window.statusBar().showMessage(message, 10_000)
+    return message

@@ -1,0 +1,122 @@
+"""Study > Review and the progress the study modes keep: a review session driven with real clicks
+and keys, the due count in the status bar, cram mode that leaves the schedule alone, quiz and case
+results saved."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu
+from pytestqt.qtbot import QtBot
+
+from app.model.content import Content
+from app.model.progress import Store
+from app.ui.diagram.items import SiteState
+from app.ui.main_window import MainWindow
+from app.ui.study.install import open_find_lesion
+from app.ui.study.review_panel import ReviewPanel
+from tests.gui.conftest import open_main_window
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    monkeypatch.setenv("NEURAXIS_DATA_DIR", str(tmp_path / "data"))
+    return open_main_window(qtbot, content, 1600, 900)
+
+
+def open_review(qtbot: QtBot, window: MainWindow) -> ReviewPanel:
+    menu = window.findChild(QMenu, "studyMenu")
+    assert menu is not None
+    next(a for a in menu.actions() if a.text() == "Review").trigger()
+    dock = window.findChild(QDockWidget, "reviewDock")
+    assert dock is not None
+    qtbot.waitExposed(dock)
+    panel = dock.widget()
+    assert isinstance(panel, ReviewPanel)
+    return panel
+
+
+def stored(tmp_path: Path) -> dict[str, object]:
+    store = Store.open(tmp_path / "data" / "progress.sqlite3")
+    try:
+        return store.summary()
+    finally:
+        store.close()
+
+
+def test_a_review_session(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    due = window.findChild(QLabel, "dueCount")
+    assert due is not None
+    qtbot.waitUntil(lambda: due.text() == "Review: 0 due")
+    panel = open_review(qtbot, window)
+    card = panel.card
+    assert card is not None
+    assert "where is the lesion" in panel.kind_label.text()
+    assert card.back not in panel.page.toPlainText(), "the answer is hidden"
+    assert not panel.rating_buttons["good"].isEnabled()
+    qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
+    assert card.back in panel.page.toPlainText()
+    if card.kind != "case":
+        assert window.diagram.item(card.sites[0]).state & SiteState.SELECTED, "revealed on the diagram"
+    qtbot.mouseClick(panel.rating_buttons["good"], Qt.MouseButton.LeftButton)
+    assert panel.card is not None
+    assert panel.card.id != card.id
+    summary = stored(tmp_path)
+    assert summary["reviews"] == 1
+    # The keys 1-4 rate too, once the answer shows.
+    qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
+    panel.page.setFocus()
+    qtbot.keyClick(panel.page, Qt.Key.Key_1)
+    assert stored(tmp_path)["reviews"] == 2
+    assert "2 done this session" in panel.counts_label.text()
+
+
+def test_cram_mode_leaves_the_schedule_alone(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    panel = open_review(qtbot, window)
+    qtbot.mouseClick(panel.cram, Qt.MouseButton.LeftButton, pos=panel.cram.rect().center())
+    assert panel.cram.isChecked()
+    assert "Cram" in panel.counts_label.text()
+    total = len(panel.queue)
+    assert total == len(panel.cards)
+    qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.rating_buttons["easy"], Qt.MouseButton.LeftButton)
+    assert len(panel.queue) == total - 1
+    assert stored(tmp_path)["reviews"] == 0
+
+
+def test_quiz_results_are_saved(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    panel = open_find_lesion(window, level=1, seed=3)
+    question = panel.question
+    assert question is not None
+    view = window.diagram
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.part_center(question.accepted[0][0])
+    )
+    qtbot.mouseClick(panel.buttons["Check"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        panel.buttons["Check"], Qt.MouseButton.LeftButton
+    )  # disabled once revealed: no second result
+    quiz = stored(tmp_path)["quiz"]
+    assert quiz == {"answered": 1, "correct": 1, "by_level": {"1": {"answered": 1, "correct": 1}}}
+
+
+def test_screenshot_of_a_review_session(
+    qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saves docs/img/review.png when NEURAXIS_SHOTS is set (not an assertion about pixels)."""
+    target = os.environ.get("NEURAXIS_SHOTS")
+    if not target:
+        pytest.skip("set NEURAXIS_SHOTS=DIR to save the screenshot")
+    monkeypatch.setenv("NEURAXIS_DATA_DIR", str(tmp_path / "shot"))
+    window = open_main_window(qtbot, content, 1600, 900)
+    panel = open_review(qtbot, window)
+    panel.queue.insert(0, "syndrome:weber-left")
+    panel._show_card()
+    qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert window.grab().save(str(Path(target) / "review.png"))
