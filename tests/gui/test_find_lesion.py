@@ -67,7 +67,7 @@ def press(qtbot: QtBot, panel: FindLesionPanel, name: str) -> None:
 def test_a_question_hides_the_lesion_and_a_click_answers_it(qtbot: QtBot, window: MainWindow) -> None:
     panel = open_quiz(qtbot, window)
     ask(panel, 1, ("internal-capsule-right",))
-    assert window.windowTitle().endswith(HIDDEN_SUBJECT)
+    assert HIDDEN_SUBJECT in window.windowTitle()
     assert window.side.signs.text().strip(), "the findings show"
     assert not any(window.diagram.item(s).state & SiteState.SELECTED for s in window.diagram.order)
     click_site(qtbot, window, "corona-radiata-right")  # looks the same at the bedside: also right
@@ -164,7 +164,7 @@ def test_escape_clears_the_answer_and_closing_the_quiz_gives_picks_back(
     QApplication.processEvents()
     click_site(qtbot, window, "radial-nerve-right")
     assert window.selection.sites == ("radial-nerve-right",)
-    assert window.windowTitle().endswith("Right radial nerve")
+    assert "Right radial nerve" in window.windowTitle()
 
 
 def test_the_quiz_panel_names_no_site_before_an_answer(

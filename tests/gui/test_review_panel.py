@@ -120,3 +120,29 @@ def test_screenshot_of_a_review_session(
     qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     assert window.grab().save(str(Path(target) / "review.png"))
+
+
+def test_progress_shows_accuracy_per_level_and_moves_between_machines(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from app.ui.study.install import open_progress
+
+    panel = open_find_lesion(window, level=2, seed=5)
+    question = panel.question
+    assert question is not None
+    view = window.diagram
+    wrong = "radial-nerve-left" if question.accepted[0][0] != "radial-nerve-left" else "radial-nerve-right"
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.part_center(wrong))
+    qtbot.mouseClick(panel.buttons["Check"], Qt.MouseButton.LeftButton)
+    progress = open_progress(window)
+    assert "Find the lesion: 0 of 1 correct (level 2: 0 of 1)" in progress.summary_label.text()
+    assert progress.curves == {2: [0.0]}
+    target = tmp_path / "moved" / "progress.json"
+    assert progress.export_to(str(target)).startswith("Progress written")
+    assert "Merged 0 new reviews and 0 new results" in progress.import_from(str(target))
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    assert "could not write it" in progress.export_to(str(blocked / "p.json"))
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]")
+    assert "not a Neuraxis progress export" in progress.import_from(str(bad))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from app.ui.study.cases_panel import CasesPanel
     from app.ui.study.find_lesion import FindLesionPanel
     from app.ui.study.localise_panel import LocalisePanel
+    from app.ui.study.progress_panel import ProgressPanel
     from app.ui.study.review_panel import ReviewPanel
 
 STUDY_DOCKS = ("findLesionDock", "casesDock", "localiseDock", "reviewDock")
@@ -57,6 +58,11 @@ def install_study(window: MainWindow) -> None:
     review.triggered.connect(lambda: open_review(window))
     window.addAction(review)
     menu.addAction(review)
+    progress = QAction("Progress", window)
+    progress.setObjectName("progressAction")
+    progress.triggered.connect(lambda: open_progress(window))
+    window.addAction(progress)
+    menu.addAction(progress)
     localise = QAction("Localise from findings", window)
     localise.setObjectName("localiseAction")
     localise.triggered.connect(lambda: open_localise(window))
@@ -232,3 +238,23 @@ def export_anki(window: MainWindow, target: str | None = None) -> str:
         QGuiApplication.restoreOverrideCursor()
     window.statusBar().showMessage(message, 10_000)
     return message
+
+
+def open_progress(window: MainWindow) -> ProgressPanel:
+    """Show the progress dock (it does not take the selection, so other study docks stay)."""
+    from app.ui.study.keeper import keeper_of
+    from app.ui.study.progress_panel import ProgressPanel
+
+    dock = window.findChild(QDockWidget, "progressDock")
+    if dock is None:
+        panel = ProgressPanel(keeper_of(window))
+        dock = QDockWidget("Progress", window)
+        dock.setObjectName("progressDock")
+        dock.setWidget(panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    found = dock.widget()
+    assert isinstance(found, ProgressPanel)
+    dock.show()
+    dock.raise_()
+    found.refresh()
+    return found
