@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("NEURAXIS_CACHE_DIR", tempfile.mkdtemp(prefix="neuraxis-test-cache-"))
 os.environ["NEURAXIS_DATA_DIR"] = tempfile.mkdtemp(prefix="neuraxis-test-data-")  # never the user's progress
+os.environ["NEURAXIS_CONFIG_DIR"] = tempfile.mkdtemp(prefix="neuraxis-test-config-")  # nor settings
 
 import pytest
 

@@ -17,6 +17,7 @@ from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.model.state import Change
 from app.ui.diagram.view import DiagramView
+from app.ui.remember import install_remember, restore_geometry
 from app.ui.selection import SelectionModel
 from app.ui.study.install import install_study
 
@@ -121,6 +122,10 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------------------------
     def show_default(self, size: tuple[int, int] | None = None) -> None:
         """Show at ``size`` (logical pixels) or at 90% of the screen."""
+        if size is None and restore_geometry(self):
+            self.show()
+            self.diagram.setFocus()
+            return
         if size is None:
             screen = self.screen().availableGeometry()
             size = (int(screen.width() * 0.9), int(screen.height() * 0.9))
@@ -197,6 +202,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("Keyboard shortcuts", self._show_shortcuts, "F1"))
         help_menu.addAction(self._action("About Neuraxis", self._show_about))
         install_study(self)
+        install_remember(self)
 
     def _toggle_full_screen(self) -> None:
         if self.isFullScreen():
