@@ -3,9 +3,6 @@ lesion on the diagram, read the feedback and the cited discussion."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QListWidget, QMenu
@@ -124,15 +121,3 @@ def test_closing_the_case_gives_the_diagram_back(qtbot: QtBot, window: MainWindo
     view = window.diagram
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.part_center("radial-nerve-left"))
     assert window.selection.sites == ("radial-nerve-left",)
-
-
-def test_screenshot_of_a_case(qtbot: QtBot, content: Content) -> None:
-    """Saves docs/img/case.png when NEURAXIS_SHOTS is set (not an assertion about pixels)."""
-    target = os.environ.get("NEURAXIS_SHOTS")
-    if not target:
-        pytest.skip("set NEURAXIS_SHOTS=DIR to save the screenshot")
-    window = open_main_window(qtbot, content, 1600, 900)
-    panel = open_cases(qtbot, window)
-    choose(qtbot, panel, "wallenberg-syndrome")
-    QApplication.processEvents()
-    assert window.grab().save(str(Path(target) / "case.png"))

@@ -3,9 +3,6 @@ that explain them, best first, and lights them up on the diagram."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QPushButton
@@ -72,16 +69,3 @@ def test_ticking_a_crossed_picture_finds_the_brainstem_lesion(qtbot: QtBot, wind
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert panel.list.count() == 0
     assert not any(window.diagram.item(s).state & SiteState.PROBE for s in window.diagram.order)
-
-
-def test_screenshot_of_localisation(qtbot: QtBot, content: Content) -> None:
-    """Saves docs/img/localise.png when NEURAXIS_SHOTS is set (not an assertion about pixels)."""
-    target = os.environ.get("NEURAXIS_SHOTS")
-    if not target:
-        pytest.skip("set NEURAXIS_SHOTS=DIR to save the screenshot")
-    window = open_main_window(qtbot, content, 1600, 900)
-    panel = open_localise(qtbot, window)
-    tick(qtbot, panel, "eye", "left", "sign", "eye-down-and-out")
-    tick(qtbot, panel, "arm", "right", "sign", "spasticity")
-    QApplication.processEvents()
-    assert window.grab().save(str(Path(target) / "localise.png"))

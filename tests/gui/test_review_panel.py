@@ -4,12 +4,11 @@ results saved."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
@@ -103,23 +102,6 @@ def test_quiz_results_are_saved(qtbot: QtBot, window: MainWindow, tmp_path: Path
     )  # disabled once revealed: no second result
     quiz = stored(tmp_path)["quiz"]
     assert quiz == {"answered": 1, "correct": 1, "by_level": {"1": {"answered": 1, "correct": 1}}}
-
-
-def test_screenshot_of_a_review_session(
-    qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Saves docs/img/review.png when NEURAXIS_SHOTS is set (not an assertion about pixels)."""
-    target = os.environ.get("NEURAXIS_SHOTS")
-    if not target:
-        pytest.skip("set NEURAXIS_SHOTS=DIR to save the screenshot")
-    monkeypatch.setenv("NEURAXIS_DATA_DIR", str(tmp_path / "shot"))
-    window = open_main_window(qtbot, content, 1600, 900)
-    panel = open_review(qtbot, window)
-    panel.queue.insert(0, "syndrome:weber-left")
-    panel._show_card()
-    qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
-    QApplication.processEvents()
-    assert window.grab().save(str(Path(target) / "review.png"))
 
 
 def test_progress_shows_accuracy_per_level_and_moves_between_machines(
