@@ -13,6 +13,7 @@ import html
 import random
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -107,7 +108,11 @@ class FindLesionPanel(QWidget):
         """A new round of questions of ``level``, from its first question."""
         seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
         self.level_box.setCurrentIndex(list(LEVELS).index(level))
-        self.session = QuizSession(self.bank, level, seed)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # two-lesion rounds take a second
+        try:
+            self.session = QuizSession(self.bank, level, seed)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self._feedback.clear()
         self._hint_text.clear()
         self._selection.set_stops(self.session.stops())
