@@ -300,3 +300,42 @@ def test_possible_signs_are_in_the_json_contract(capsys: pytest.CaptureFixture[s
     als = json.loads(capsys.readouterr().out)
     arm = next(f for f in als["findings"] if f["region"] == "arm")
     assert {"hyperreflexia", "fasciculations", "atrophy"} <= set(arm["signs"])
+
+
+def test_bulbar_nuclei_give_a_wasted_tongue_and_bulbar_palsy_on_both_sides_only(content: Content) -> None:
+    found = sites(content, "bulbar-nuclei")
+    assert {region for region, _ in found} == {"tongue", "bulbar"}
+    for side in SIDES:
+        assert found[("tongue", side)].lesions == ("LMN",)
+        assert "atrophy" in found[("tongue", side)].signs
+        assert "bulbar-palsy" in found[("bulbar", side)].signs
+        assert "pseudobulbar-palsy" not in found[("bulbar", side)].signs
+
+
+def test_lowest_cervical_anterior_horn_wastes_the_small_hand_muscles(content: Content) -> None:
+    found = sites(content, "anterior-horn-c8-left")
+    assert {side for _, side in found} == {"left"}
+    hand = found[("hand", "left")]
+    assert hand.lesions == ("LMN",)
+    assert {"weakness", "atrophy"} <= set(hand.signs)
+    assert "fasciculations" not in hand.signs, "only possible: it depends on the disease"
+    assert not hand.sensory_loss, "the anterior horn is purely motor"
+
+
+def test_radiculopathy_loses_its_root_reflex_and_dermatome_on_one_side(content: Content) -> None:
+    found = disease(content, "radiculopathy")
+    assert {side for _, side in found} == {"right"}
+    arm = found[("arm", "right")]
+    assert arm.lesions == ("LMN",)
+    assert "hyporeflexia" in arm.signs
+    assert found[("hand", "right")].sensory_loss, "the dorsal root is caught too"
+    assert "fasciculations" in arm.possible, "only occasional in root lesions"
+
+
+def test_entrapment_neuropathy_stays_in_the_hand(content: Content) -> None:
+    found = disease(content, "entrapment-neuropathy")
+    assert {region for region, _ in found} == {"hand"}
+    for finding in found.values():
+        assert finding.lesions == ("LMN",)
+        assert "hyperreflexia" not in finding.signs
+        assert finding.sensory_loss
