@@ -339,3 +339,15 @@ def test_entrapment_neuropathy_stays_in_the_hand(content: Content) -> None:
         assert finding.lesions == ("LMN",)
         assert "hyperreflexia" not in finding.signs
         assert finding.sensory_loss
+
+
+def test_a_complete_high_cervical_lesion_stops_the_diaphragm(content: Content) -> None:
+    found = sites(content, "transection-c3")
+    for side in SIDES:
+        trunk = found[("trunk", side)]
+        assert trunk.lesions == ("UMN",)
+        assert "respiratory-weakness" in trunk.signs, "the drive to C3-C5 is cut on both sides"
+        assert "horner" in found[("eye", side)].signs
+        assert {"arm", "hand", "leg", "foot"} <= {region for region, s in found if s == side}
+    # at T6 the phrenic nucleus and its drive are above the lesion
+    assert not everywhere(sites(content, "transection-t6"), "respiratory-weakness")
