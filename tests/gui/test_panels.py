@@ -474,7 +474,8 @@ def test_faq_and_references(qtbot: QtBot, content: Content, selection: Selection
     # what a reference replaced is for maintainers, not for students
     assert any(r.history for r in content.references.values())
     assert "Replaces" not in refs_text
-    assert ".." not in refs_text and "?." not in refs_text
+    assert ".." not in refs_text
+    assert "?." not in refs_text
     assert "docs/" not in refs_text
 
 
