@@ -142,7 +142,6 @@ def run(
     from app.ui.main_window import MainWindow
 
     window = MainWindow(content, geometry)
-    window.setProperty("screenshot", screenshot is not None)  # a screenshot remembers nothing
     if disease is not None:
         window.selection.choose_disease(disease)
     if select:

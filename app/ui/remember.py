@@ -35,8 +35,8 @@ class _Remember(QObject):
 
 def install_remember(window: MainWindow) -> None:
     """Restore the splitter and the last tab now (the panels exist), and save all on close."""
-    if window.property("screenshot"):
-        return
+    if not window.isVisible():
+        return  # panels built before the window shows are for a screenshot, which remembers nothing
     settings = Settings()
     if settings.problem:
         window.statusBar().showMessage(settings.problem, 15_000)
