@@ -75,7 +75,12 @@ class Store:
         return store
 
     def _connect(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ProgressError(
+                f"{self.path.parent}: cannot make the progress folder ({error.strerror or error})"
+            ) from None
         problem = self._try_connect()
         if problem is not None:
             aside = self._move_aside()

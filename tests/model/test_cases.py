@@ -109,3 +109,16 @@ def test_validate_rejects_a_case_and_cases_lists_them(copy: Path, capsys: pytest
     err = capsys.readouterr().err
     assert "01-capsular-stroke.yaml:" in err
     assert "tongue-deviation" in err
+
+
+def test_cli_shows_one_case_and_refuses_an_unknown_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cases", "weber-syndrome"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("A drooping lid and a weak other side (level 2)")
+    assert "Answer: weber-right (stroke)" in out
+    assert main(["cases", "weber-syndrome", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["answer"]["sites"] == ["weber-right"]
+    assert main(["cases", "no-such-case"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "unknown case 'no-such-case'" in err

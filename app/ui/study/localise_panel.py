@@ -119,7 +119,8 @@ class LocalisePanel(QWidget):
                 lines.append("   adds: " + "; ".join(self.atom_text(a) for a in shown[:4]) + more)
             else:
                 lines.append("   adds nothing that was not ticked")
-            QListWidgetItem("\n".join(lines), self.list)
+            row = QListWidgetItem("\n".join(lines), self.list)
+            row.setToolTip("Explains: " + "; ".join(self.atom_text(a) for a in sorted(c.explains)))
         self.list.blockSignals(False)
         if not ticked:
             self.summary.setText("Tick findings to see which lesions explain them.")
