@@ -172,3 +172,22 @@ def test_the_quiz_panel_names_no_site_before_an_answer(
     texts = " ".join(window_texts(panel).values())
     names = [s.name for s in content.sites if s.name in texts]
     assert names == []
+
+
+def test_nothing_in_the_window_names_the_hidden_lesion(
+    qtbot: QtBot, window: MainWindow, content: Content
+) -> None:
+    """Every text of every tab, read while a question is shown: no name of the lesion (or of any site
+    with the same findings) that the window did not show with nothing selected."""
+    from tests.gui.test_hidden import harvest
+    from tests.gui.texts import leaks
+
+    baseline = harvest(window)
+    panel = open_quiz(qtbot, window)
+    ask(panel, 2, ("lateral-medullary-right",))
+    question = panel.question
+    assert question is not None
+    names = {content.sites_by_id[s].name for answer in question.accepted for s in answer}
+    assert leaks(harvest(window), baseline, names) == []
+    press(qtbot, panel, "Solution")
+    assert leaks(harvest(window), baseline, names) != [], "the check sees the name once revealed"
