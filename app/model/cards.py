@@ -27,6 +27,9 @@ class StudyCard:
     sites: tuple[str, ...]
     group: str
     lesions: tuple[str, ...]
+    disease: str | None = None
+    """The disease whose process the findings follow (disease and case cards)."""
+    day: int | None = None
 
 
 def _front(
@@ -55,7 +58,9 @@ def build_cards(content: Content, cases: tuple[Case, ...] = ()) -> list[StudyCar
         group = content.sites_by_id[sites[0]].group if sites else ""
         lesions = tuple(disease.lesions)
         cards.append(
-            StudyCard(f"disease:{disease.id}", "disease", front, disease.name, sites, group, lesions)
+            StudyCard(
+                f"disease:{disease.id}", "disease", front, disease.name, sites, group, lesions, disease.id
+            )
         )
     for case in cases:
         sites = tuple(case.answer.sites)
@@ -65,6 +70,16 @@ def build_cards(content: Content, cases: tuple[Case, ...] = ()) -> list[StudyCar
         group = content.sites_by_id[sites[0]].group
         lesions = engine.evaluate(sites, case.answer.day, case.disease).lesions
         cards.append(
-            StudyCard(f"case:{case.id}", "case", f"{case.title}\n\n{history}", back, sites, group, lesions)
+            StudyCard(
+                f"case:{case.id}",
+                "case",
+                f"{case.title}\n\n{history}",
+                back,
+                sites,
+                group,
+                lesions,
+                case.disease,
+                case.answer.day,
+            )
         )
     return cards

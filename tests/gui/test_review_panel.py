@@ -60,8 +60,7 @@ def test_a_review_session(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> N
     assert not panel.rating_buttons["good"].isEnabled()
     qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
     assert card.back in panel.page.toPlainText()
-    if card.kind != "case":
-        assert window.diagram.item(card.sites[0]).state & SiteState.SELECTED, "revealed on the diagram"
+    assert window.diagram.item(card.sites[0]).state & SiteState.SELECTED, "revealed on the diagram"
     qtbot.mouseClick(panel.rating_buttons["good"], Qt.MouseButton.LeftButton)
     assert panel.card is not None
     assert panel.card.id != card.id
@@ -128,3 +127,17 @@ def test_progress_shows_accuracy_per_level_and_moves_between_machines(
     bad = tmp_path / "bad.json"
     bad.write_text("[]")
     assert "not a Neuraxis progress export" in progress.import_from(str(bad))
+
+
+def test_a_case_card_shows_the_case_on_its_day_with_the_lesion_hidden(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = open_review(qtbot, window)
+    panel.queue.insert(0, "case:spinal-shock")
+    panel._show_card()
+    assert "A fall from a roof" in panel.page.toPlainText()
+    assert window.selection.day == 0
+    assert window.selection.disease == "spinal-cord-injury"
+    assert "Which lesion?" in window.windowTitle()
+    qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
+    assert "Complete transection of the cord at T6" in panel.page.toPlainText()

@@ -42,8 +42,9 @@ def render_images(content: Content, cards: Iterable[StudyCard]) -> dict[str, tup
     images: dict[str, tuple[bytes, bytes]] = {}
     try:
         for card in cards:
-            if card.kind == "disease":
-                selection.choose_disease(card.id.split(":", 1)[1])
+            selection.set_day(card.day)
+            if card.kind == "disease" and card.disease is not None:
+                selection.choose_disease(card.disease)
             else:
                 selection.set_sites(card.sites)
             QApplication.processEvents()

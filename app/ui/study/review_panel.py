@@ -131,12 +131,9 @@ class ReviewPanel(QWidget):
             self._selection.set_hide(Hide.NOTHING)
             return
         self.show_button.setEnabled(True)
-        if card.kind != "case":
-            disease = card.id.split(":", 1)[1] if card.kind == "disease" else None
-            self._selection.set_stops(
-                [Stop(card.sites, disease, None, sets_day=True, hide=Hide.LESION, key=card.id)]
-            )
-            self._selection.go_to(0)
+        stop = Stop(card.sites, card.disease, card.day, sets_day=True, hide=Hide.LESION, key=card.id)
+        self._selection.set_stops([stop])
+        self._selection.go_to(0)
         self._render(card, answer=False)
 
     def _render(self, card: StudyCard, *, answer: bool) -> None:
