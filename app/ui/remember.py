@@ -18,7 +18,9 @@ GEOMETRY, SPLITTER, TAB = "window/geometry", "window/splitter", "window/tab"
 
 def restore_geometry(window: MainWindow) -> bool:
     """Put the window where it was last closed; False when nothing is remembered."""
-    data = Settings().get_bytes(GEOMETRY)
+    settings = Settings()
+    window.setProperty("settingsProblem", settings.problem)  # shown once the status bar is there
+    data = settings.get_bytes(GEOMETRY)
     return bool(data) and window.restoreGeometry(QByteArray(data))
 
 
@@ -38,8 +40,9 @@ def install_remember(window: MainWindow) -> None:
     if not window.isVisible():
         return  # panels built before the window shows are for a screenshot, which remembers nothing
     settings = Settings()
-    if settings.problem:
-        window.statusBar().showMessage(settings.problem, 15_000)
+    problem = settings.problem or window.property("settingsProblem")
+    if problem:
+        window.statusBar().showMessage(str(problem), 15_000)
     splitter = settings.get_bytes(SPLITTER)
     if splitter and window.splitter.restoreState(QByteArray(splitter)):
         window.splitter.setProperty("userResized", True)

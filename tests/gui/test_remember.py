@@ -48,3 +48,16 @@ def test_size_split_and_tab_survive_a_restart(
     assert (second.width(), second.height()) == closed_at
     assert second.side.tabs.currentIndex() == tabs.count() - 1
     assert second.splitter.sizes()[0] == sizes[0]
+
+
+def test_an_unreadable_settings_file_is_reported_and_moved_aside(
+    qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEURAXIS_CONFIG_DIR", str(tmp_path))
+    (tmp_path / FILE_NAME).write_bytes(b"[window\ngeometry=1")  # Qt cannot parse the section
+    window = fresh(qtbot, content)
+    message = window.statusBar().currentMessage()
+    assert FILE_NAME in message
+    assert "moved to" in message
+    assert (tmp_path / f"{FILE_NAME}.unreadable").read_bytes() == b"[window\ngeometry=1"
+    assert window.isVisible()
