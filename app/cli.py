@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check content and diagram; print FILE:LINE: message per problem"
     )
     validate.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="content folder to check")
-    from app.commands import register
+    from app.commands.study_registry import register
 
     register(sub, [content, output])
     return parser
