@@ -291,6 +291,17 @@ class QuizBank:
             reasons.append(
                 "A crossed sign missed: the findings are on both sides of the body, your answer explains one."
             )
+        mirrored = len(_mirror(got) & wanted)
+        if not reasons and mirrored > len(got & wanted):
+            reasons.append(
+                f"Wrong side: on the other side your answer would explain {mirrored} of the "
+                f"{len(wanted)} findings."
+            )
+        if got < wanted:
+            reasons.append(
+                f"Part of the picture: your answer explains {len(got)} of the {len(wanted)} findings and "
+                "adds none that are not there; something else explains the rest."
+            )
         if not reasons:
             shared = len(wanted & got)
             reasons.append(f"Different findings: {shared} of {len(wanted)} of the question's findings match.")

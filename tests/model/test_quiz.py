@@ -156,3 +156,12 @@ def test_cli_quiz_bad_input_is_one_line_exit_2(argv: list[str], capsys: pytest.C
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert "error" in err
+
+
+def test_half_of_a_pair_on_the_wrong_side_is_named(bank: QuizBank) -> None:
+    q = bank.question(3, ("medullary-pyramid-right", "radial-nerve-left"), None)
+    grade = bank.grade(q, ["internal-capsule-left"])
+    assert any(r.startswith("Wrong side") for r in grade.reasons), grade.reasons
+    part = bank.grade(q, ["radial-nerve-left"])
+    assert any(r.startswith("Part of the picture") for r in part.reasons), part.reasons
+    assert (part.found, part.of) == (1, 2)
