@@ -5,6 +5,7 @@ file, import that merges). pyqtgraph is imported only when this panel is built."
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -36,14 +37,18 @@ class ProgressPanel(QWidget):
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("progressSummary")
         self.summary_label.setWordWrap(True)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem()})
         self.plot.setObjectName("progressChart")
         self.plot.setAccessibleName("Quiz accuracy per level, after each answer")
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setYRange(0, 100)
         self.plot.setLabel("left", "correct so far (%)")
-        self.plot.setLabel("bottom", "answers at this level")
-        self.plot.addLegend(offset=(10, 10))
+        self.plot.setLabel("bottom", "when answered")
+        for side in ("left", "bottom"):
+            axis = self.plot.getAxis(side)
+            axis.setPen(pg.mkPen(theme.TEXT, width=2))
+            axis.setTextPen(pg.mkPen(theme.TEXT))
+        self.plot.addLegend(offset=(10, 10), labelTextColor=theme.TEXT)
         self.message = QLabel(self)
         self.message.setObjectName("progressMessage")
         self.message.setWordWrap(True)
@@ -91,7 +96,7 @@ class ProgressPanel(QWidget):
             values = [100 * share for _, share in points]
             self.curves[level] = values
             self.plot.plot(
-                list(range(1, len(values) + 1)),
+                [datetime.fromisoformat(at).timestamp() for at, _ in points],
                 values,
                 pen=pen,
                 symbol="o",
