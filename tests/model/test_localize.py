@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -102,6 +103,10 @@ def test_cli_reads_findings_json_from_a_file_or_stdin(
     assert first["extra"] == []
     assert {"sites", "missing", "extra"} <= set(first)
     assert atoms(Engine(content).evaluate(["weber-left"]))  # the engine does find something there
+    saved = Path(str(tmp_path)) / "findings.json"
+    saved.write_text(printed, encoding="utf-8")
+    assert main(["localize", str(saved), "--json", "--count", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["candidates"][0]["sites"] == ["weber-left"]
 
 
 def test_cli_invalid_json_is_one_line_exit_2(
