@@ -141,3 +141,23 @@ def test_a_case_card_shows_the_case_on_its_day_with_the_lesion_hidden(
     assert "Which lesion?" in window.windowTitle()
     qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
     assert "Complete transection of the cord at T6" in panel.page.toPlainText()
+
+
+@pytest.mark.slow
+def test_file_export_anki_deck_writes_pictures(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from app.ui.study.install import export_anki
+
+    action = next(a for a in window.actions() if a.objectName() == "exportAnkiAction")
+    assert action.text() == "Export Anki deck..."
+    target = tmp_path / "deck.apkg"
+    message = export_anki(window, str(target))
+    assert message.endswith(f"written to {target}.")
+    with zipfile.ZipFile(target) as deck:
+        media = json.loads(deck.read("media"))
+        assert "neuraxis-syndrome-weber-left-diagram.png" in media.values()
+        first = next(k for k, v in media.items() if v.endswith("-body.png"))
+        assert deck.read(first).startswith(b"\x89PNG")
+    assert window.statusBar().currentMessage() == message
