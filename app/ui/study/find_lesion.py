@@ -17,7 +17,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -54,7 +53,6 @@ class FindLesionPanel(QWidget):
         self.bank = QuizBank(Engine(selection.content))
         self.session: QuizSession | None = None
         self._feedback: dict[str, str] = {}
-        self._hint_text: dict[str, str] = {}
 
         self.level_box = QComboBox(self)
         self.level_box.setObjectName("quizLevel")
@@ -97,9 +95,7 @@ class FindLesionPanel(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.hints_label)
         layout.addWidget(self.feedback_label, 1, Qt.AlignmentFlag.AlignTop)
-        row = QHBoxLayout()
-        row.addWidget(self.score_label, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.score_label)
         layout.addWidget(self.marks_label)
         selection.changed.connect(self._sync)
 
@@ -114,7 +110,6 @@ class FindLesionPanel(QWidget):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._feedback.clear()
-        self._hint_text.clear()
         self._selection.set_stops(self.session.stops())
         self._selection.set_answering(LEVEL_SIZE[level])
         self._selection.go_to(0)
