@@ -32,6 +32,8 @@ LEVELS = {
 }
 LEVEL_SIZE = {1: 1, 2: 1, 3: 2, 4: 1}
 LEVEL_PAIRS = 3
+ALMOST = 0.9
+"""The credit of an answer with the same signs whose possible findings differ."""
 """How many sites an answer of each level has."""
 LESION_WORDS = {"UMN": "upper motor neuron", "LMN": "lower motor neuron", "NMJ": "neuromuscular junction"}
 
@@ -246,10 +248,18 @@ class QuizBank:
         given = frozenset(a for a in got if a[2] in ("lesion", "sign", "sensory"))
         union = certain | given
         credit = len(certain & given) / len(union) if union else 0.0
+        reasons = self.reasons(certain, given)
+        if answer and certain == given:  # the same signs: only what may be present differs
+            credit = ALMOST
+            differ = sorted({item for _, _, _, item in wanted ^ got})
+            possible = ", ".join(differ)
+            reasons = [
+                f"Almost: the same signs, but a lesion there would make other findings possible ({possible})."
+            ]
         return Grade(
             correct=False,
             credit=round(credit, 2),
-            reasons=tuple(self.reasons(certain, given)),
+            reasons=tuple(reasons),
             found=found,
             of=len(best),
             solution=best,

@@ -165,3 +165,15 @@ def test_half_of_a_pair_on_the_wrong_side_is_named(bank: QuizBank) -> None:
     part = bank.grade(q, ["radial-nerve-left"])
     assert any(r.startswith("Part of the picture") for r in part.reasons), part.reasons
     assert (part.found, part.of) == (1, 2)
+
+
+def test_the_same_signs_with_other_possible_findings_is_almost(bank: QuizBank) -> None:
+    q = bank.question(1, ("root-c7-right",), None)
+    grade = bank.grade(q, ["radial-nerve-right"])
+    assert atoms(q.findings, possible=False) == atoms(
+        bank.engine.evaluate(["radial-nerve-right"]), possible=False
+    )
+    assert not grade.correct
+    assert grade.credit == 0.9
+    assert grade.reasons[0].startswith("Almost: the same signs")
+    assert "fasciculations" in grade.reasons[0]
