@@ -251,8 +251,7 @@ class QuizBank:
         reasons = self.reasons(certain, given)
         if answer and certain == given:  # the same signs: only what may be present differs
             credit = ALMOST
-            differ = sorted({item for _, _, _, item in wanted ^ got})
-            possible = ", ".join(differ)
+            possible = ", ".join(sorted({self._item_name(item) for _, _, _, item in wanted ^ got}))
             reasons = [
                 f"Almost: the same signs, but a lesion there would make other findings possible ({possible})."
             ]
@@ -316,6 +315,15 @@ class QuizBank:
             shared = len(wanted & got)
             reasons.append(f"Different findings: {shared} of {len(wanted)} of the question's findings match.")
         return reasons
+
+    def _item_name(self, item: str) -> str:
+        """A sign, sensory modality or lesion type in words."""
+        content = self.content
+        if item in content.signs_by_id:
+            return content.signs_by_id[item].name.lower()
+        if item in content.modalities:
+            return f"{content.modalities[item].name} lost"
+        return item
 
     def _names(self, regions: Iterable[str]) -> str:
         by_id = self.content.regions_by_id
