@@ -191,3 +191,13 @@ def test_nothing_in_the_window_names_the_hidden_lesion(
     assert leaks(harvest(window), baseline, names) == []
     press(qtbot, panel, "Solution")
     assert leaks(harvest(window), baseline, names) != [], "the check sees the name once revealed"
+
+
+def test_hiding_the_window_keeps_the_quiz(qtbot: QtBot, window: MainWindow) -> None:
+    panel = open_quiz(qtbot, window)
+    window.hide()
+    QApplication.processEvents()
+    window.show()
+    qtbot.waitExposed(window)
+    assert panel.session is not None, "only closing the dock ends the quiz"
+    assert window.selection.state.answer_size == 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -99,8 +99,22 @@ def _dock(
         QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
     )
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    dock.visibilityChanged.connect(lambda visible: None if visible else on_close())
+    dock.installEventFilter(_OnClose(dock, on_close))
     return dock
+
+
+class _OnClose(QObject):
+    """Calls back when the dock is closed (its close button, or another study mode opening); not when
+    it is merely hidden with a minimised window or behind another dock."""
+
+    def __init__(self, dock: QDockWidget, on_close: Callable[[], None]) -> None:
+        super().__init__(dock)
+        self._on_close = on_close
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self._on_close()
+        return False
 
 
 def _close_others(window: MainWindow, keep: str) -> None:
