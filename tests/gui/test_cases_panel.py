@@ -121,3 +121,13 @@ def test_closing_the_case_gives_the_diagram_back(qtbot: QtBot, window: MainWindo
     view = window.diagram
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.part_center("radial-nerve-left"))
     assert window.selection.sites == ("radial-nerve-left",)
+
+
+def test_choosing_a_disease_elsewhere_ends_the_case(qtbot: QtBot, window: MainWindow) -> None:
+    panel = open_cases(qtbot, window)
+    window.selection.choose_disease("als")
+    qtbot.waitUntil(lambda: panel.study is None)
+    assert window.selection.disease == "als"
+    view = window.diagram
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.part_center("radial-nerve-left"))
+    assert window.selection.sites == ("radial-nerve-left",)

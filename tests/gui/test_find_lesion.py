@@ -201,3 +201,14 @@ def test_hiding_the_window_keeps_the_quiz(qtbot: QtBot, window: MainWindow) -> N
     qtbot.waitExposed(window)
     assert panel.session is not None, "only closing the dock ends the quiz"
     assert window.selection.state.answer_size == 1
+
+
+def test_choosing_a_disease_elsewhere_ends_the_quiz(qtbot: QtBot, window: MainWindow) -> None:
+    panel = open_quiz(qtbot, window)
+    window.selection.choose_disease("als")  # what the Diseases tab does
+    qtbot.waitUntil(lambda: panel.session is None)
+    assert panel.question_label.text() == "Choose a level to start."
+    assert window.selection.disease == "als", "the disease chosen stays"
+    assert window.selection.shown.sites, "and shows, nothing hidden"
+    click_site(qtbot, window, "radial-nerve-left")
+    assert window.selection.sites == ("radial-nerve-left",), "clicks select again"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -110,14 +110,15 @@ class CasesPanel(QWidget):
         self.feedback.setText("")
         self._show()
 
-    def close_case(self) -> None:
+    def close_case(self, *, keep_selection: bool = False) -> None:
         if self.study is None:
             return
         self.study = None
         self._selection.set_answering(0)
         self._selection.set_hide(Hide.NOTHING)
         self._selection.set_stops(())
-        self._selection.clear()
+        if not keep_selection:
+            self._selection.clear()
 
     def go(self, delta: int) -> None:
         if self.study is not None:
@@ -173,8 +174,17 @@ class CasesPanel(QWidget):
 
     # --- what the student sees --------------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
+        if self.study is not None and self._selection.current_stop() is None:
+            QTimer.singleShot(0, self, self._moved_away)
         if change.shown and self.study is not None:
             self._show_answer()
+
+    def _moved_away(self) -> None:
+        """The selection left the case (a disease chosen elsewhere...): the case ends, so clicks
+        select again."""
+        if self.study is not None and self._selection.current_stop() is None:
+            self.close_case(keep_selection=True)
+            self._show()
 
     def _show_answer(self) -> None:
         answer = self._selection.shown.answer

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import random
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -115,7 +115,13 @@ class FindLesionPanel(QWidget):
         self._selection.go_to(0)
         self._sync()
 
-    def stop(self) -> None:
+    def _moved_away(self) -> None:
+        """The selection left the quiz's questions (a disease chosen elsewhere...): the quiz ends, so
+        clicks select again."""
+        if self.session is not None and self.question is None:
+            self.stop(keep_selection=True)
+
+    def stop(self, *, keep_selection: bool = False) -> None:
         """Back to exploring: picks select again, nothing hidden, every site a stop."""
         if self.session is None:
             return
@@ -123,7 +129,8 @@ class FindLesionPanel(QWidget):
         self._selection.set_answering(0)
         self._selection.set_hide(Hide.NOTHING)
         self._selection.set_stops(())
-        self._selection.clear()
+        if not keep_selection:
+            self._selection.clear()
 
     @property
     def question(self) -> Question | None:
@@ -210,6 +217,8 @@ class FindLesionPanel(QWidget):
         running = session is not None and question is not None
         for button in self.buttons.values():
             button.setEnabled(running)
+        if session is not None and question is None:
+            QTimer.singleShot(0, self, self._moved_away)
         if session is None or question is None:
             self.question_label.setText("Choose a level to start.")
             for label in (self.answer_label, self.hints_label, self.feedback_label, self.marks_label):
