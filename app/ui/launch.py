@@ -87,6 +87,8 @@ def run(
     screenshot: Path | None,
     size: tuple[int, int] | None,
     tab: str | None = None,
+    hide: str | None = None,
+    present: bool = False,
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
     """Open the window (or save a screenshot); ``on_shown`` is called once the window is shown
@@ -145,14 +147,23 @@ def run(
         window.selection.choose_disease(disease)
     if select:
         window.selection.set_sites(select)
-    if tab is not None:
-        window.side.show_tab_named(tab)
+    _start_in(window, tab, hide, present)
     if screenshot is not None:
         return _save_screenshot(app, window, screenshot, size or (1280, 720))
     window.show_default(size)
     if on_shown is not None:
         on_shown(window)
     return app.exec()
+
+
+def _start_in(window: MainWindow, tab: str | None, hide: str | None, present: bool) -> None:
+    """The tab, hide mode and presentation mode asked for on the command line."""
+    if tab is not None:
+        window.side.show_tab_named(tab)
+    if hide is not None or present:
+        from app.ui.classroom.install import start_classroom
+
+        start_classroom(window, hide=hide, present=present)
 
 
 def _save_screenshot(app: object, window: object, path: Path, size: tuple[int, int]) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from app.model.state import Hide
 from app.ui.classroom.keys import ClickerKeys
@@ -50,9 +50,20 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
     )
     lesion.setCheckable(True)
 
+    counter = QLabel()
+    counter.setObjectName("revealCounter")
+    counter.setAccessibleName("Reveal progress")
+    window.statusBar().addPermanentWidget(counter)
+
     def follow(*_: object) -> None:
-        hide.setChecked(selection.shown.hide is Hide.FINDINGS)
-        lesion.setChecked(selection.shown.hide is Hide.LESION)
+        shown = selection.shown
+        hide.setChecked(shown.hide is Hide.FINDINGS)
+        lesion.setChecked(shown.hide is Hide.LESION)
+        text = shown.reveal_text()
+        if shown.hidden and shown.subject:
+            text += " — Space or Page Down reveals the next"
+        counter.setText(f"<b>{text}</b>" if text else "")
+        counter.setVisible(bool(text))
 
     selection.changed.connect(follow)
     follow()
@@ -67,3 +78,10 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
     menu.addAction(_action(window, "Black screen", lambda: keys.blank.blank("black"), "B"))
     menu.addAction(_action(window, "White screen", lambda: keys.blank.blank("white"), "W"))
     return keys
+
+
+def start_classroom(window: MainWindow, *, hide: str | None, present: bool = False) -> None:  # noqa: ARG001 - next commit
+    """What the command line asks for at start: findings or lesion hidden, presentation mode."""
+    window.build_panels()
+    if hide is not None:
+        window.selection.set_hide(Hide(hide))
