@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("findings", "lesion"),
         help="predict, then reveal: hide the findings (or the lesion) until revealed (Space, Page Down)",
     )
+    parser.add_argument("--present", action="store_true", help="start in presentation mode (F5)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("sites", parents=[content, output], help="list the lesion sites")
     sub.add_parser("diseases", parents=[content, output], help="list the diseases")
@@ -223,6 +224,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         tab=args.tab,
         size=args.size,
         hide=args.hide,
+        present=args.present,
     )
 
 

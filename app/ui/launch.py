@@ -147,7 +147,7 @@ def run(
         window.selection.choose_disease(disease)
     if select:
         window.selection.set_sites(select)
-    _start_in(window, tab, hide, present)
+    _start_in(window, tab, hide, present, (size or (1280, 720)) if screenshot else None)
     if screenshot is not None:
         return _save_screenshot(app, window, screenshot, size or (1280, 720))
     window.show_default(size)
@@ -156,14 +156,16 @@ def run(
     return app.exec()
 
 
-def _start_in(window: MainWindow, tab: str | None, hide: str | None, present: bool) -> None:
+def _start_in(
+    window: MainWindow, tab: str | None, hide: str | None, present: bool, shot: tuple[int, int] | None
+) -> None:
     """The tab, hide mode and presentation mode asked for on the command line."""
     if tab is not None:
         window.side.show_tab_named(tab)
     if hide is not None or present:
         from app.ui.classroom.install import start_classroom
 
-        start_classroom(window, hide=hide, present=present)
+        start_classroom(window, hide=hide, present=present, size=shot)
 
 
 def _save_screenshot(app: object, window: object, path: Path, size: tuple[int, int]) -> int:

@@ -36,6 +36,8 @@ class SvgView(QGraphicsView):
         self._backdrop = QPixmap()
         self._backdrop_key: tuple[object, ...] = ()
         self._zoom = 1.0
+        self.scroll_bars = True
+        """Show scroll bars when zoomed in (presentation mode frames the view itself instead)."""
 
     # --- the SVG backdrop ----------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
@@ -119,7 +121,7 @@ class SvgView(QGraphicsView):
         self.scale(fit * self._zoom, fit * self._zoom)
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
-            if self._zoom > 1.0
+            if self._zoom > 1.0 and self.scroll_bars
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         self.setHorizontalScrollBarPolicy(policy)

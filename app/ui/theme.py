@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 BACKGROUND = "#ffffff"
 TEXT = "#111111"
@@ -33,8 +33,43 @@ PATTERNS = {
 
 FONT_FAMILY = "DejaVu Sans"
 BASE_FONT_PX = 16
-"""Body text: above 1/50 of a 720-line projector image (14.4 px) for the back row."""
+"""Body text at 100 %: above 1/50 of a 720-line projector image (14.4 px) for the back row."""
 HEADING_FONT_PX = 21
+MIN_SCALE, MAX_SCALE = 1.0, 2.5
+"""The text scale setting (Ctrl+Shift+Plus / Minus, presentation mode): 100-250 %."""
+HEADING_PROPERTY = "nxHeading"
+
+
+class _Look:
+    """The text scale and the projector profile in force (set by :func:`apply`)."""
+
+    scale = 1.0
+    projector = False
+
+
+def text_scale() -> float:
+    return _Look.scale
+
+
+def projector() -> bool:
+    return _Look.projector
+
+
+def px(size: float) -> int:
+    """``size`` (a pixel size at 100 %) at the current text scale."""
+    return round(size * _Look.scale)
+
+
+def device_ratio() -> float:
+    """Device pixels per logical pixel of the application's screen (2 on a 4K screen at 200 %)."""
+    app = QApplication.instance()
+    return app.devicePixelRatio() if isinstance(app, QApplication) else 1.0
+
+
+def line_weight() -> float:
+    """What a cosmetic pen width (counted in device pixels) is multiplied by: the device pixel ratio,
+    so lines keep their weight on a HiDPI screen, and twice that in the projector profile."""
+    return device_ratio() * (2.0 if _Look.projector else 1.0)
 
 
 def lesion_colour(lesion: str) -> QColor:
@@ -64,6 +99,10 @@ def swatch(lesion: str, pattern: str, size: int = 22, ratio: float = 1.0) -> QPi
     return pixmap
 
 
+BORDER = "#8a8a8a"
+PROJECTOR_BORDER = "#4d4d4d"
+"""Projector profile: borders dark enough to survive a washed-out image (no light grey)."""
+
 STYLE_SHEET = f"""
 QMainWindow, QWidget {{ background: {BACKGROUND}; color: {TEXT}; }}
 QToolTip {{ background: {BACKGROUND}; color: {TEXT}; border: 2px solid {TEXT}; padding: 6px; }}
@@ -88,18 +127,40 @@ QSplitter::handle {{ background: #d6d6d6; }}
 """
 
 
-def apply(app: QApplication) -> None:
-    """Install the font and style sheet on the application."""
+def style_sheet() -> str:
+    sheet = STYLE_SHEET
+    if _Look.projector:
+        sheet = sheet.replace(f"2px solid {BORDER}", f"3px solid {PROJECTOR_BORDER}")
+        sheet = sheet.replace(f"1px solid {BORDER}", f"2px solid {PROJECTOR_BORDER}")
+    return sheet
+
+
+def apply(app: QApplication, scale: float = 1.0, *, projector: bool = False) -> None:
+    """Install the font (at ``scale``), the style sheet (``projector``: heavier and darker lines) and
+    the look every widget draws with; headings made by :func:`make_heading` follow."""
+    changed = (scale, projector) != (_Look.scale, _Look.projector)
+    _Look.scale = min(max(scale, MIN_SCALE), MAX_SCALE)
+    _Look.projector = projector
     font = QFont(FONT_FAMILY)
-    font.setPixelSize(BASE_FONT_PX)
+    font.setPixelSize(px(BASE_FONT_PX))
     app.setFont(font)
     if app.style().name().lower() != "fusion":  # the same look on every platform
         app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(style_sheet())
+    if changed:
+        for widget in app.allWidgets():
+            if widget.property(HEADING_PROPERTY):
+                widget.setFont(heading_font())
 
 
 def heading_font(bold: bool = True) -> QFont:
     font = QFont(FONT_FAMILY)
-    font.setPixelSize(HEADING_FONT_PX)
+    font.setPixelSize(px(HEADING_FONT_PX))
     font.setBold(bold)
     return font
+
+
+def make_heading(widget: QWidget) -> None:
+    """Give ``widget`` the heading font, now and whenever the text scale changes."""
+    widget.setProperty(HEADING_PROPERTY, True)
+    widget.setFont(heading_font())

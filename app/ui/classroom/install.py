@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from app.model.state import Hide
 from app.ui.classroom.keys import ClickerKeys
+from app.ui.classroom.presentation import Presentation
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -77,11 +79,42 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
     menu.addSeparator()
     menu.addAction(_action(window, "Black screen", lambda: keys.blank.blank("black"), "B"))
     menu.addAction(_action(window, "White screen", lambda: keys.blank.blank("white"), "W"))
+    _install_presentation(window)
     return keys
 
 
-def start_classroom(window: MainWindow, *, hide: str | None, present: bool = False) -> None:  # noqa: ARG001 - next commit
-    """What the command line asks for at start: findings or lesion hidden, presentation mode."""
+def _install_presentation(window: MainWindow) -> None:
+    presentation = Presentation(window)
+    view = view_menu(window)
+    view.addSeparator()
+    present = _action(window, "Presentation mode", presentation.toggle, "F5")
+    present.setCheckable(True)
+    view.addAction(present)
+    window.addAction(_action(window, "Show the other panels (presentation)", presentation.toggle_tabs, "T"))
+    bigger = _action(window, "Larger text", lambda: presentation.change_scale(+1))
+    bigger.setShortcuts([QKeySequence("Ctrl+Shift++"), QKeySequence("Ctrl+Shift+=")])
+    smaller = _action(window, "Smaller text", lambda: presentation.change_scale(-1))
+    smaller.setShortcuts([QKeySequence("Ctrl+Shift+-"), QKeySequence("Ctrl+_")])
+    view.addAction(bigger)
+    view.addAction(smaller)
+    window.selection.changed.connect(lambda *_: present.setChecked(presentation.on))
+    present.toggled.connect(lambda *_: present.setChecked(presentation.on))
+
+
+def start_classroom(
+    window: MainWindow, *, hide: str | None, present: bool, size: tuple[int, int] | None = None
+) -> None:
+    """What the command line asks for at start: findings or lesion hidden, presentation mode (for a
+    screenshot of ``size`` device pixels: fitted to that size, not made full screen)."""
     window.build_panels()
     if hide is not None:
         window.selection.set_hide(Hide(hide))
+    if present:
+        presentation = window.findChild(Presentation)
+        assert presentation is not None
+        if size is None:
+            presentation.enter()
+        else:
+            ratio = QApplication.instance().devicePixelRatio()  # type: ignore[union-attr]
+            logical = QSize(round(size[0] / ratio), round(size[1] / ratio))
+            presentation.enter(logical, full_screen=False)

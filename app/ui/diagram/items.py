@@ -167,6 +167,7 @@ class NameLabel(QGraphicsItem):
 
     def show_text(self, text: str, anchor: QPointF) -> None:
         self.prepareGeometryChange()
+        self._font.setPixelSize(theme.px(theme.BASE_FONT_PX + 2))  # follows the text scale
         self._text = text
         metrics = QFontMetricsF(self._font)
         width = metrics.horizontalAdvance(text) + 2 * self.PADDING

@@ -174,7 +174,7 @@ class BodyMapPanel(FollowingPanel):
         grid = QGridLayout(key)
         grid.setContentsMargins(0, 0, 0, 0)
         title = QLabel("Key", key)
-        title.setFont(theme.heading_font())
+        theme.make_heading(title)
         grid.addWidget(title, 0, 0, 1, 2)
         ratio = self.devicePixelRatioF()
         entries = [
@@ -198,6 +198,7 @@ class BodyMapPanel(FollowingPanel):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(4, 4, 4, 4)
         self._wide: bool | None = None
+        self._figure_only = False
         self._arrange()
         self._sync()
 
@@ -223,6 +224,9 @@ class BodyMapPanel(FollowingPanel):
         grid = self._grid
         for widget in (self.view, self._key, self.answer):
             grid.removeWidget(widget)
+        if self._figure_only:
+            grid.addWidget(self.view, 0, 0, 3, 2)
+            return
         grid.addWidget(self.view, 0, 0, 2, 1)
         grid.addWidget(self._key, 0, 1)
         if wide:
@@ -237,6 +241,14 @@ class BodyMapPanel(FollowingPanel):
         self.answer.setMinimumHeight(0 if wide else MIN_ANSWER_PX)
 
     # --- public, for the main window and tests ----------------------------------------------------
+    def set_figure_only(self, on: bool) -> None:
+        """The figure alone, as large as the panel (presentation mode: the signs say the rest)."""
+        self._figure_only = on
+        self._key.setVisible(not on)
+        self.answer.setVisible(not on)
+        self._wide = None
+        self._arrange()
+
     def answer_text(self) -> str:
         self._flush()
         return self.answer.toPlainText()

@@ -127,7 +127,7 @@ class CrossSectionPanel(FollowingPanel):
 
         row = QHBoxLayout()
         title = QLabel("Level:", self)
-        title.setFont(theme.heading_font())
+        theme.make_heading(title)
         row.addWidget(title)
         self.levels = QButtonGroup(self)
         self.level_buttons: dict[str, QPushButton] = {}

@@ -1,0 +1,185 @@
+"""Presentation mode (F5, ``--present``) and the text scale (Ctrl+Shift+Plus / Minus).
+
+For a lecture hall: the window goes full screen without menus or status bar; all text grows to a
+scale fitted to the screen (26 px body text on a 1280x720 projector); the projector profile draws
+lines twice as heavy with dark borders; the expected signs take their compact form so that every
+affected region shows at once beside the diagram and the body map; the other panels are one key
+away (T). The diagram zooms just enough for its labels to be read from the back (about 20 px on a
+720-line projector), centred on what is selected.
+
+Outside presentation mode the text scale is the user's own, remembered between runs.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.ui import theme
+from app.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+SCALE_KEY = "view/textScale"
+SCALE_STEP = 0.1
+FITTED_PX_AT_720 = 26
+"""Body text on a 1280x720 projector: the back row of a lecture hall reads it."""
+REFERENCE = QSize(1280, 720)
+DIAGRAM_LABEL_UNITS = 22.0
+"""The smallest label of the neuraxis drawing, in its own units (font-size 22)."""
+LABEL_PX_PER_SCALE = 20 / (FITTED_PX_AT_720 / theme.BASE_FONT_PX)
+"""Diagram labels at least 20 px at the scale fitted to 1280x720, proportionally at other scales."""
+DIAGRAM_SHARE = 0.52
+BODY_SHARE = 0.3
+"""The body map's share of the width beside the signs (figure only: its key and prompt are hidden)."""
+
+
+def fitted_scale(size: QSize) -> float:
+    """The text scale for a screen of ``size`` logical pixels: 26 px text at 1280x720, in proportion
+    elsewhere (the smaller of the two ratios), within 100-250 %, in steps of 5 %."""
+    ratio = min(size.width() / REFERENCE.width(), size.height() / REFERENCE.height())
+    scale = FITTED_PX_AT_720 / theme.BASE_FONT_PX * ratio
+    return min(max(math.ceil(scale * 20 - 1e-9) / 20, theme.MIN_SCALE), theme.MAX_SCALE)
+
+
+class Presentation(QObject):
+    def __init__(self, window: MainWindow, settings: Settings | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings or Settings()
+        self.on = False
+        self.tabs_shown = False
+        self.normal_scale = min(max(self.settings.get(SCALE_KEY, 1.0), theme.MIN_SCALE), theme.MAX_SCALE)
+        self._was_full_screen = False
+        self._made_full_screen = False
+        window.installEventFilter(self)
+        window.diagram.installEventFilter(self)
+        window.selection.changed.connect(lambda *_: self._frame_diagram())
+        if self.normal_scale != theme.text_scale():
+            self._apply(self.normal_scale)
+
+    @property
+    def scale(self) -> float:
+        return theme.text_scale()
+
+    # --- the text scale -------------------------------------------------------------------------
+    def _apply(self, scale: float) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply(app, scale, projector=self.on)
+        self._layout()
+
+    def change_scale(self, steps: int) -> None:
+        """Ctrl+Shift+Plus / Minus: 10 % larger or smaller (remembered outside presentation mode)."""
+        scale = min(max(round((self.scale + steps * SCALE_STEP) * 20) / 20, theme.MIN_SCALE), theme.MAX_SCALE)
+        if not self.on:
+            self.normal_scale = scale
+            self.settings.set(SCALE_KEY, scale)
+            self.settings.save()
+        self._apply(scale)
+
+    # --- presentation mode ------------------------------------------------------------------------
+    def toggle(self) -> None:
+        if self.on:
+            self.leave()
+        else:
+            self.enter()
+
+    def enter(self, size: QSize | None = None, *, full_screen: bool = True) -> None:
+        """``size``: the logical size the window will have (default: its screen's)."""
+        if self.on:
+            return
+        window = self.window
+        side = window.side
+        self.on = True
+        self._was_full_screen = window.isFullScreen()
+        window.menuBar().hide()
+        window.statusBar().hide()
+        side.body.set_figure_only(True)
+        side.setProperty("bodyBeside", True)
+        window.diagram.scroll_bars = False
+        side._place_body(True)
+        side.signs.set_compact(True)
+        self.tabs_shown = False
+        side.tabs.hide()
+        self._made_full_screen = full_screen and not self._was_full_screen
+        if self._made_full_screen:
+            window.showFullScreen()
+        screen = size or window.screen().size()
+        self._apply(fitted_scale(screen))
+
+    def leave(self) -> None:
+        if not self.on:
+            return
+        window = self.window
+        side = window.side
+        self.on = False
+        window.menuBar().show()
+        window.statusBar().show()
+        side.body.set_figure_only(False)
+        side.setProperty("bodyBeside", False)
+        side.signs.set_compact(False)
+        side.tabs.show()
+        if self._made_full_screen:
+            window.showNormal()
+        self._apply(self.normal_scale)
+        window.diagram.scroll_bars = True
+        window.diagram.reset_zoom()
+        for splitter in (window.splitter, side, side.top):
+            splitter.setProperty("userResized", False)
+        window.resize(window.size() + QSize(1, 0))  # the normal proportions come back
+        window.resize(window.size() - QSize(1, 0))
+
+    def toggle_tabs(self) -> None:
+        """T in presentation mode: the other panels (Compare, Course, Cord...) below the signs, or not."""
+        if not self.on:
+            return
+        self.tabs_shown = not self.tabs_shown
+        self.window.side.tabs.setVisible(self.tabs_shown)
+        self._layout()
+
+    # --- layout -------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.on and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._layout)
+        return False
+
+    def _layout(self) -> None:
+        if not self.on:
+            return
+        window = self.window
+        side = window.side
+        width = window.splitter.width()
+        if width > 0:
+            window.splitter.setProperty("userResized", True)
+            window.splitter.setSizes([round(width * DIAGRAM_SHARE), width - round(width * DIAGRAM_SHARE)])
+        for splitter in (side, side.top):
+            splitter.setProperty("userResized", True)
+        height = side.height()
+        side.setSizes([height // 2, height - height // 2] if self.tabs_shown else [height, 0])
+        top = side.top.width()
+        side.top.setSizes([round(top * BODY_SHARE), top - round(top * BODY_SHARE)])
+        self._frame_diagram()
+
+    def _frame_diagram(self) -> None:
+        """Zoom the diagram until its labels reach the target size, centred on the selection."""
+        if not self.on:
+            return
+        view = self.window.diagram
+        scene = view.sceneRect()
+        port = view.viewport().rect()
+        if scene.isEmpty() or port.isEmpty():
+            return
+        fit = min(port.width() / scene.width(), port.height() / scene.height())
+        zoom = LABEL_PX_PER_SCALE * self.scale / (DIAGRAM_LABEL_UNITS * fit)
+        if abs(view.zoom - max(zoom, 1.0)) > 1e-3:
+            view.set_zoom(zoom)
+        shown = self.window.selection.shown.sites
+        area = QRectF()
+        for site in shown:
+            area = area.united(view.item(site).path().boundingRect())
+        view.centerOn(area.center() if not area.isEmpty() else scene.center())
