@@ -4,7 +4,7 @@ heavy strokes) and never colour alone - every lesion type also has a label and a
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QApplication, QWidget
 
 BACKGROUND = "#ffffff"
@@ -69,7 +69,23 @@ def device_ratio() -> float:
 def line_weight() -> float:
     """What a cosmetic pen width (counted in device pixels) is multiplied by: the device pixel ratio,
     so lines keep their weight on a HiDPI screen, and twice that in the projector profile."""
-    return device_ratio() * (2.0 if _Look.projector else 1.0)
+    return device_ratio() * pattern_weight()
+
+
+def pattern_weight() -> float:
+    """Hatching is drawn this many times heavier (thicker lines, same look): 2 in the projector profile.
+    Patterns are painted with :data:`QPainter.RenderHint.NonCosmeticBrushPatterns`, so they already
+    follow the device pixel ratio (Qt's default draws them 1 device pixel thin: half weight on 4K)."""
+    return 2.0 if _Look.projector else 1.0
+
+
+def pattern_transform(painter: QPainter, scale: float = 1.0, *, weighted: bool = True) -> QTransform:
+    """A brush transform drawing Qt's 8 px pattern at ``scale`` logical pixels per pattern pixel
+    (times :func:`pattern_weight` if ``weighted``) whatever the painter's zoom; sets the hint that
+    makes Qt use it."""
+    painter.setRenderHint(QPainter.RenderHint.NonCosmeticBrushPatterns)
+    weight = scale * (pattern_weight() if weighted else 1.0)
+    return QTransform.fromScale(weight, weight) * painter.worldTransform().inverted()[0]
 
 
 def lesion_colour(lesion: str) -> QColor:
@@ -92,7 +108,9 @@ def swatch(lesion: str, pattern: str, size: int = 22, ratio: float = 1.0) -> QPi
     fill = QColor(colour)
     fill.setAlpha(45)
     painter.fillRect(QRectF(0, 0, size, size), fill)
-    painter.fillRect(QRectF(0, 0, size, size), pattern_brush(pattern, colour))
+    brush = pattern_brush(pattern, colour)
+    brush.setTransform(pattern_transform(painter, max(1.0, size / 20)))  # the same look at any text scale
+    painter.fillRect(QRectF(0, 0, size, size), brush)
     painter.setPen(QPen(colour, 2.5))
     painter.drawRect(QRectF(1.25, 1.25, size - 2.5, size - 2.5))
     painter.end()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,7 @@ from app.model.state import Hide
 from app.ui import theme
 from app.ui.classroom.presentation import DIAGRAM_LABEL_UNITS, Presentation
 from app.ui.main_window import MainWindow
+from app.ui.panels.body_map import SENSORY_COLOURS
 from app.ui.settings import Settings
 from tests.gui.conftest import open_main_window
 from tests.gui.test_main_window import run_app
@@ -106,6 +107,8 @@ def test_text_sizes_meet_the_targets_at_1280x720(qtbot: QtBot, content: Content)
     diagram_label_px = DIAGRAM_LABEL_UNITS * window.diagram.transform().m11()
     assert diagram_label_px >= 20
     assert window.side.tabs.isHidden()
+    assert theme.projector()
+    assert theme.line_weight() == 2 * theme.device_ratio(), "the projector profile: lines twice as heavy"
     assert window.diagram.label_text == ""  # nothing hovered; the name label would be as large
 
 
@@ -182,3 +185,27 @@ def test_hidden_findings_stay_hidden_in_the_compact_signs(qtbot: QtBot, content:
     window.selection.reveal_next()
     assert "Weakness" in window.side.signs.text()
     assert "UMN" not in window.side.signs.text()
+
+
+def contrast(one: str, two: str) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def luminance(name: str) -> float:
+        colour = QColor(name)
+        channels = [colour.redF(), colour.greenF(), colour.blueF()]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_colours_that_carry_meaning_survive_a_washed_out_projector() -> None:
+    """No meaning in yellow or light grey: text at least WCAG AA (4.5:1) on the white background,
+    marks and borders in the projector profile at least 3:1."""
+    for text in (theme.TEXT, theme.MUTED_TEXT, theme.ACCENT):
+        assert contrast(text, theme.BACKGROUND) >= 4.5, text
+    marks = [theme.SELECTED, theme.FOCUS, theme.DISEASE_SITE, theme.PROBE, theme.PROJECTOR_BORDER]
+    marks += list(theme.LESION_COLOURS.values()) + list(SENSORY_COLOURS.values())
+    for mark in marks:
+        assert contrast(mark, theme.BACKGROUND) >= 3.0, mark

@@ -60,7 +60,7 @@ def outline_path(geometry: SiteGeometry) -> QPainterPath:
 
 
 def _pen(colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(QColor(colour), width, style)
+    pen = QPen(QColor(colour), width * theme.line_weight(), style)
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
@@ -124,7 +124,7 @@ class SiteItem(QGraphicsPathItem):
             fill.setAlpha(70)
             painter.fillPath(path, fill)
             hatch = QBrush(QColor(theme.SELECTED), Qt.BrushStyle.BDiagPattern)
-            hatch.setTransform(painter.worldTransform().inverted()[0])
+            hatch.setTransform(theme.pattern_transform(painter))
             painter.fillPath(path, hatch)
             painter.strokePath(path, _pen(theme.BACKGROUND, 7))
             painter.strokePath(path, _pen(theme.SELECTED, 4))

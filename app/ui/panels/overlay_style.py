@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 
 from app.ui import theme
 
@@ -43,7 +43,9 @@ def selected_layer() -> Layer:
 
 
 def cosmetic_pen(colour: str | QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(QColor(colour), width, style)
+    # the device pixel ratio only: these bands are 5-10 px already, and twice that (the projector
+    # profile) covers the small figure a projector layout has room for
+    pen = QPen(QColor(colour), width * theme.device_ratio(), style)
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
@@ -63,7 +65,7 @@ def paint_layers(
     band inside the edge, each sensory loss a dashed or beaded line on its own ``inset(n)`` ring."""
     if not layers:
         return
-    scale = QTransform.fromScale(PATTERN_SCALE, PATTERN_SCALE) * painter.worldTransform().inverted()[0]
+    scale = theme.pattern_transform(painter, PATTERN_SCALE, weighted=False)
     tint = QColor(layers[0].colour)
     tint.setAlpha(TINT_ALPHA)
     painter.fillPath(path, tint)

@@ -71,7 +71,9 @@ def compact_html(content: Content, shown: Shown) -> str:
         for (lesions, body), members in groups.items():
             names = ", ".join(content.regions_by_id[f.region].name for f in members)
             names = names[:1].upper() + names[1:].lower()
-            types = "" if common else " " + " ".join(badge(content, lesion) for lesion in lesions)
+            types = (
+                "" if common or not lesions else " " + " ".join(badge(content, lesion) for lesion in lesions)
+            )
             possible = {
                 f.region: _possible(content, f) for f in members if f.possible or f.possible_sensory_loss
             }
