@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
+from app.model.errors import ContentError
+from app.model.lessons import Lesson, load_lessons
 from app.model.state import Hide
 from app.ui.classroom.keys import ClickerKeys
+from app.ui.classroom.lesson import LessonRunner
 from app.ui.classroom.presentation import Presentation
 
 if TYPE_CHECKING:
@@ -80,7 +84,23 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
     menu.addAction(_action(window, "Black screen", lambda: keys.blank.blank("black"), "B"))
     menu.addAction(_action(window, "White screen", lambda: keys.blank.blank("white"), "W"))
     _install_presentation(window)
+    _install_lessons(window, menu)
     return keys
+
+
+def _install_lessons(window: MainWindow, classroom: QMenu) -> None:
+    runner = LessonRunner(window)
+    try:
+        lessons = load_lessons(window.content)
+    except ContentError:  # the window is not opened on broken lessons (launch); a test's content may
+        lessons = ()
+    menu = classroom.addMenu("&Lessons")
+    for lesson in lessons:
+        menu.addAction(_action(window, lesson.title, partial(runner.start, lesson)))
+    menu.addSeparator()
+    end = _action(window, "End the lesson", runner.end)
+    menu.addAction(end)
+    menu.setEnabled(bool(lessons))
 
 
 def _install_presentation(window: MainWindow) -> None:
@@ -102,11 +122,21 @@ def _install_presentation(window: MainWindow) -> None:
 
 
 def start_classroom(
-    window: MainWindow, *, hide: str | None, present: bool, size: tuple[int, int] | None = None
+    window: MainWindow,
+    *,
+    hide: str | None,
+    present: bool,
+    size: tuple[int, int] | None = None,
+    lesson: tuple[Lesson, int] | None = None,
 ) -> None:
-    """What the command line asks for at start: findings or lesion hidden, presentation mode (for a
-    screenshot of ``size`` device pixels: fitted to that size, not made full screen)."""
+    """What the command line asks for at start: a lesson on a step, findings or lesson hidden,
+    presentation mode (for a screenshot of ``size`` device pixels: fitted to that size, not made
+    full screen)."""
     window.build_panels()
+    if lesson is not None:
+        runner = window.findChild(LessonRunner)
+        assert runner is not None
+        runner.start(*lesson)
     if hide is not None:
         window.selection.set_hide(Hide(hide))
     if present:
