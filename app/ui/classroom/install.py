@@ -16,6 +16,7 @@ from app.model.state import Hide
 from app.ui.classroom.keys import ClickerKeys
 from app.ui.classroom.lesson import LessonRunner
 from app.ui.classroom.presentation import Presentation
+from app.ui.classroom.presenter import PresenterView
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -101,6 +102,27 @@ def _install_lessons(window: MainWindow, classroom: QMenu) -> None:
     end = _action(window, "End the lesson", runner.end)
     menu.addAction(end)
     menu.setEnabled(bool(lessons))
+    view_menu(window).addAction(
+        _action(window, "Presenter view", lambda: _ignore(show_presenter(window, runner)))
+    )
+
+
+def _ignore(_: object) -> None:
+    """For a menu action whose slot returns something."""
+
+
+def show_presenter(window: MainWindow, runner: LessonRunner) -> PresenterView:
+    """Open (or bring back) the presenter view; the clicker keys work from it too."""
+    view = window.findChild(PresenterView)
+    if view is None:
+        view = PresenterView(window, runner)
+        view.setParent(window, view.windowFlags())  # closes with the main window
+        keys = window.findChild(ClickerKeys)
+        if keys is not None:
+            keys.windows.add(view)
+    view.show()
+    view.raise_()
+    return view
 
 
 def _install_presentation(window: MainWindow) -> None:

@@ -54,6 +54,8 @@ class ClickerKeys(QObject):
     def __init__(self, window: QMainWindow, selection: SelectionModel, diagram: QWidget) -> None:
         super().__init__(window)
         self.window = window
+        self.windows: set[QWidget] = {window}
+        """The windows whose keys are the clicker's (the presenter view joins)."""
         self.selection = selection
         self.diagram = diagram
         self.blank = BlankScreen(window)
@@ -100,7 +102,7 @@ class ClickerKeys(QObject):
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return False
-        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+        if not isinstance(watched, QWidget) or watched.window() not in self.windows:
             return False
         focus = QApplication.focusWidget()  # decides, not ``watched``: a key ignored by a widget
         # reaches its parents, and each is asked again with the same answer
