@@ -84,6 +84,13 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
     menu.addSeparator()
     menu.addAction(_action(window, "Black screen", lambda: keys.blank.blank("black"), "B"))
     menu.addAction(_action(window, "White screen", lambda: keys.blank.blank("white"), "W"))
+    menu.addSeparator()
+    menu.addAction(
+        _action(
+            window, "Pen (then R, G, B, K colours; E erases; Ctrl+Z undoes)", keys.pen.toggle_pen, label="D"
+        )
+    )
+    menu.addAction(_action(window, "Laser pointer", keys.pen.toggle_laser, label="L"))
     _install_presentation(window)
     _install_lessons(window, menu)
     return keys

@@ -8,7 +8,8 @@ application event filter takes these keys before any widget (and before the wind
 - Space: the next reveal step while something is hidden (otherwise the focused widget has it);
 - Escape: clears the selection (a menu or combo popup, or a dialog, closes first);
 - B / W: blank the window to black / white until any key or click;
-- H: hide the findings (predict, then reveal) or show everything again.
+- H: hide the findings (predict, then reveal) or show everything again;
+- D, L and the pen's keys: see :mod:`app.ui.classroom.pen`.
 
 Letters and Space still type into a text field; panels still scroll with the wheel and scroll bars.
 The diagram keeps its own Page Down / Page Up / Escape, which also move its keyboard focus.
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.model.state import Hide
 from app.ui.classroom.blank import BlankScreen
+from app.ui.classroom.pen import PenOverlay
 from app.ui.selection import SelectionModel
 
 Key = Qt.Key
@@ -58,6 +60,7 @@ class ClickerKeys(QObject):
         """The windows whose keys are the clicker's (the presenter view joins)."""
         self.selection = selection
         self.diagram = diagram
+        self.pen = PenOverlay(window, selection)
         self.blank = BlankScreen(window)
         app = QApplication.instance()
         assert app is not None
@@ -72,15 +75,18 @@ class ClickerKeys(QObject):
     def command(self, event: QKeyEvent, focus: QWidget | None) -> Callable[[], None] | None:
         """What ``event`` does for the classroom, or None to leave it to the focused widget."""
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers != Qt.KeyboardModifier.NoModifier:
-            return None
         key = event.key()
         typing = is_text_input(focus)
-        if focus is self.diagram and key in (Key.Key_PageDown, Key.Key_PageUp, Key.Key_Escape):
-            return None  # the diagram steps too, and moves its keyboard focus along
-        if key == Key.Key_Escape and typing and isinstance(focus, QLineEdit) and focus.text():
-            return None
-        if typing and key in LETTERS:
+        pen = None if typing else self.pen.command(key, modifiers)
+        if pen is not None:
+            return pen
+        if (
+            modifiers != Qt.KeyboardModifier.NoModifier
+            # the diagram steps too, and moves its keyboard focus along
+            or (focus is self.diagram and key in (Key.Key_PageDown, Key.Key_PageUp, Key.Key_Escape))
+            or (key == Key.Key_Escape and isinstance(focus, QLineEdit) and focus.text())
+            or (typing and key in LETTERS)
+        ):
             return None
         selection = self.selection
         if key == Key.Key_Space:
