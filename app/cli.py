@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from app.commands import handout as handout_command
 from app.commands import lessons as lessons_command
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--day", metavar="N", type=_day, help="signs N days after onset (default: the established lesion)"
     )
     lessons_command.add_parser(sub, [content, output])
+    handout_command.add_parser(sub, [content])
     validate = sub.add_parser(
         "validate", help="check content and diagram; print FILE:LINE: message per problem"
     )
@@ -247,6 +249,7 @@ COMMANDS = {
     "findings": _cmd_findings,
     "validate": _cmd_validate,
     "lessons": _cmd_lessons,
+    "handout": lambda args: handout_command.run(args, _load(_content_dir(args))),
     None: _cmd_gui,
 }
 

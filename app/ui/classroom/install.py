@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
@@ -112,6 +113,13 @@ def _install_lessons(window: MainWindow, classroom: QMenu) -> None:
     view_menu(window).addAction(
         _action(window, "Presenter view", lambda: _ignore(show_presenter(window, runner)))
     )
+    file_menu = next(
+        (a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "File"), None
+    )
+    if isinstance(file_menu, QMenu):
+        export = _action(window, "Export handout (PDF)...", lambda: _ignore(export_handout(window, runner)))
+        first = file_menu.actions()
+        file_menu.insertAction(first[1] if len(first) > 1 else None, export)  # type: ignore[arg-type]
 
 
 def _ignore(_: object) -> None:
@@ -177,3 +185,30 @@ def start_classroom(
             ratio = QApplication.instance().devicePixelRatio()  # type: ignore[union-attr]
             logical = QSize(round(size[0] / ratio), round(size[1] / ratio))
             presentation.enter(logical, full_screen=False)
+
+
+def export_handout(window: MainWindow, runner: LessonRunner, path: str = "") -> str | None:
+    """File > Export handout: the running lesson (a page per step), else the selection; asks where
+    unless ``path`` is given. Returns the error shown to the user, or None."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from app.ui.handout import lesson_pages, selection_page, write_handout
+
+    selection = window.selection
+    if runner.lesson is None and not selection.sites:
+        QMessageBox.information(window, "Export handout", "Select a lesion site or start a lesson first.")
+        return "nothing to export"
+    if not path:
+        name = f"{runner.lesson.id if runner.lesson else 'neuraxis'}-handout.pdf"
+        path, _ = QFileDialog.getSaveFileName(window, "Export handout", name, "PDF document (*.pdf)")
+        if not path:
+            return None
+    content = selection.content
+    if runner.lesson is not None:
+        pages = lesson_pages(content, runner.lesson)
+    else:
+        pages = [selection_page(content, selection.sites, selection.disease, selection.day)]
+    error = write_handout(content, pages, Path(path))
+    if error is not None:
+        QMessageBox.warning(window, "Not saved", f"{path}: the handout could not be written ({error}).")
+    return error
