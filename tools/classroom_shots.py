@@ -61,8 +61,13 @@ def main(out: Path) -> None:
     shot("reveal-3-all.png")
     window.close()
     pdf = out / "handout.pdf"
-    subprocess.run([sys.executable, "-m", "app", "handout", "--lesson", "umn-vs-lmn", "--out", str(pdf)], check=True)
-    subprocess.run(["pdftoppm", "-r", "80", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf), str(out / "handout")], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "app", "handout", "--lesson", "umn-vs-lmn", "--out", str(pdf)], check=True
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf), str(out / "handout")],
+        check=True,
+    )
     pdf.unlink()
     print(out / "handout.png")
 
