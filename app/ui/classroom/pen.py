@@ -46,7 +46,8 @@ class PenOverlay(QWidget):
         window.installEventFilter(self)
         selection.changed.connect(self._on_changed)
         self.setGeometry(window.rect())
-        self.show()
+        self.hide()  # shown only while there is something to draw: a sheet over the whole window
+        # would take part in every repaint beneath it
 
     # --- keys (asked by the clicker filter) -----------------------------------------------------------
     def command(self, key: int, modifiers: Qt.KeyboardModifier) -> Callable[[], None] | None:
@@ -64,9 +65,19 @@ class PenOverlay(QWidget):
             commands[Qt.Key.Key_E] = self.erase
         return commands.get(key)
 
+    def _show_if_needed(self) -> None:
+        needed = self.drawing or self.laser or bool(self.strokes)
+        if needed and not self.isVisible():
+            self.setGeometry(self.parentWidget().rect())  # type: ignore[union-attr]
+            self.show()
+            self.raise_()
+        elif not needed and self.isVisible():
+            self.hide()
+
     def toggle_pen(self) -> None:
         self.drawing = not self.drawing
         self._set_mouse(taken=self.drawing)
+        self._show_if_needed()
         self.raise_()
         self.setCursor(Qt.CursorShape.CrossCursor if self.drawing else Qt.CursorShape.ArrowCursor)
 
@@ -79,6 +90,7 @@ class PenOverlay(QWidget):
         else:
             app.removeEventFilter(self)
             self._laser_at = None
+        self._show_if_needed()
         self.raise_()
         self.update()
 
@@ -89,10 +101,13 @@ class PenOverlay(QWidget):
         if self.strokes:
             self.strokes.pop()
             self.update()
+            self._show_if_needed()
 
     def erase(self) -> None:
-        self.strokes.clear()
-        self.update()
+        if self.strokes:
+            self.strokes.clear()
+            self.update()
+            self._show_if_needed()
 
     @property
     def laser_at(self) -> QPointF | None:

@@ -34,6 +34,8 @@ DIAGRAM_LABEL_UNITS = 22.0
 LABEL_PX_PER_SCALE = 20 / (FITTED_PX_AT_720 / theme.BASE_FONT_PX)
 """Diagram labels at least 20 px at the scale fitted to 1280x720, proportionally at other scales."""
 DIAGRAM_SHARE = 0.52
+FRAME_MARGIN = 0.08
+"""The selection is re-centred when it comes closer than this share of the view to an edge."""
 BODY_SHARE = 0.3
 """The body map's share of the width beside the signs (figure only: its key and prompt are hidden)."""
 
@@ -182,4 +184,11 @@ class Presentation(QObject):
         area = QRectF()
         for site in shown:
             area = area.united(view.item(site).path().boundingRect())
-        view.centerOn(area.center() if not area.isEmpty() else scene.center())
+        if area.isEmpty():
+            area = scene
+        # Pan only when the selection is not already well inside the view: consecutive sites are
+        # often neighbours, and a still view repaints only the marks that changed.
+        on_screen = view.mapFromScene(area).boundingRect()
+        margin = round(min(port.width(), port.height()) * FRAME_MARGIN)
+        if not port.adjusted(margin, margin, -margin, -margin).contains(on_screen):
+            view.centerOn(area.center())
