@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -210,3 +210,37 @@ def test_colours_that_carry_meaning_survive_a_washed_out_projector() -> None:
     marks += list(theme.LESION_COLOURS.values()) + list(SENSORY_COLOURS.values())
     for mark in marks:
         assert contrast(mark, theme.BACKGROUND) >= 3.0, mark
+
+
+def test_present_on_the_command_line_opens_full_screen(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``neuraxis --present`` without a screenshot: the window opens, then goes full screen."""
+    import sys
+
+    from app.ui import launch
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own; restored after
+    seen: list[tuple[bool, bool, bool]] = []
+
+    def shown(window: MainWindow) -> None:
+        def check() -> None:
+            mode = presentation(window)
+            seen.append((mode.on, window.isFullScreen(), window.menuBar().isVisible()))
+            mode.leave()
+            window.close()
+            qapp.quit()
+
+        QTimer.singleShot(300, check)
+
+    code = launch.run(
+        content_dir=None,
+        select=[SITE],
+        disease=None,
+        screenshot=None,
+        size=(1280, 720),
+        present=True,
+        on_shown=shown,
+    )
+    assert code == 0
+    assert seen == [(True, True, False)]

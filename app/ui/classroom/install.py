@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
@@ -179,8 +179,8 @@ def start_classroom(
     if present:
         presentation = window.findChild(Presentation)
         assert presentation is not None
-        if size is None:
-            presentation.enter()
+        if size is None:  # once the window is shown (full screen replaces its first size)
+            QTimer.singleShot(0, presentation, presentation.enter)
         else:
             ratio = QApplication.instance().devicePixelRatio()  # type: ignore[union-attr]
             logical = QSize(round(size[0] / ratio), round(size[1] / ratio))
