@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.model.content import Content
 from app.model.state import Hide
 from app.ui import theme
+from app.ui.classroom.install import start_classroom
 from app.ui.classroom.presentation import DIAGRAM_LABEL_UNITS, Presentation
 from app.ui.main_window import MainWindow
 from app.ui.panels.body_map import SENSORY_COLOURS
@@ -212,35 +213,15 @@ def test_colours_that_carry_meaning_survive_a_washed_out_projector() -> None:
         assert contrast(mark, theme.BACKGROUND) >= 3.0, mark
 
 
-def test_present_on_the_command_line_opens_full_screen(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``neuraxis --present`` without a screenshot: the window opens, then goes full screen."""
-    import sys
-
-    from app.ui import launch
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own; restored after
-    seen: list[tuple[bool, bool, bool]] = []
-
-    def shown(window: MainWindow) -> None:
-        def check() -> None:
-            mode = presentation(window)
-            seen.append((mode.on, window.isFullScreen(), window.menuBar().isVisible()))
-            mode.leave()
-            window.close()
-            qapp.quit()
-
-        QTimer.singleShot(300, check)
-
-    code = launch.run(
-        content_dir=None,
-        select=[SITE],
-        disease=None,
-        screenshot=None,
-        size=(1280, 720),
-        present=True,
-        on_shown=shown,
-    )
-    assert code == 0
-    assert seen == [(True, True, False)]
+def test_present_on_the_command_line_opens_full_screen(qtbot: QtBot, content: Content) -> None:
+    """``neuraxis --present`` without a screenshot: the window is shown at its size, then goes full
+    screen in presentation mode on the event loop's next turn (what launch.run does)."""
+    window = open_main_window(qtbot, content, 1280, 720)
+    start_classroom(window, hide=None, present=True)
+    mode = presentation(window)
+    assert not mode.on, "not before the window is shown"
+    qtbot.waitUntil(lambda: mode.on)
+    assert window.isFullScreen()
+    assert not window.menuBar().isVisible()
+    mode.leave()
+    assert not window.isFullScreen()
