@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--size", metavar="WxH", type=_size, default=None, help="window size, e.g. 1280x720")
     parser.add_argument(
+        "--day", metavar="N", type=_day, help="open on day N after onset (default: established)"
+    )
+    parser.add_argument(
         "--hide",
         choices=("findings", "lesion"),
         help="predict, then reveal: hide the findings (or the lesion) until revealed (Space, Page Down)",
@@ -233,6 +236,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         tab=args.tab,
         size=args.size,
+        day=args.day,
         hide=args.hide,
         present=args.present,
         lesson=(args.lesson, args.step) if args.lesson else None,

@@ -89,6 +89,7 @@ def run(
     screenshot: Path | None,
     size: tuple[int, int] | None,
     tab: str | None = None,
+    day: int | None = None,
     hide: str | None = None,
     present: bool = False,
     lesson: tuple[str, int] | None = None,
@@ -146,6 +147,8 @@ def run(
         window.selection.choose_disease(disease)
     if select:
         window.selection.set_sites(select)
+    if day is not None:
+        window.selection.set_day(day)
     opened = next(((x, lesson[1]) for x in lessons if lesson and x.id == lesson[0]), None)
     _start_in(window, tab, (hide, present, opened), (size or (1280, 720)) if screenshot else None)
     if screenshot is not None:
