@@ -18,7 +18,7 @@ from app.model.content import Content
 from app.model.state import Hide
 from app.ui import theme
 from app.ui.classroom.install import start_classroom
-from app.ui.classroom.presentation import DIAGRAM_LABEL_UNITS, Presentation
+from app.ui.classroom.presentation import DIAGRAM_LABEL_UNITS, Presentation, fitted_scale
 from app.ui.main_window import MainWindow
 from app.ui.panels.body_map import SENSORY_COLOURS
 from app.ui.settings import Settings
@@ -225,3 +225,13 @@ def test_present_on_the_command_line_opens_full_screen(qtbot: QtBot, content: Co
     assert not window.menuBar().isVisible()
     mode.leave()
     assert not window.isFullScreen()
+
+
+def test_the_fitted_scale() -> None:
+    assert round(theme.BASE_FONT_PX * fitted_scale(QSize(1280, 720))) >= 26
+    assert fitted_scale(QSize(1024, 768)) < fitted_scale(QSize(1280, 720)), "the narrower screen limits"
+    assert fitted_scale(QSize(1920, 1080)) == pytest.approx(2.45)
+    # a 4K screen at 200 %: body text kept within the 64 device pixels Qt caches glyphs up to
+    assert theme.BASE_FONT_PX * fitted_scale(QSize(1920, 1080), 2.0) * 2.0 <= 64
+    assert fitted_scale(QSize(640, 360)) == theme.MIN_SCALE
+    assert fitted_scale(QSize(5000, 3000)) == theme.MAX_SCALE

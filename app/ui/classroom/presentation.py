@@ -29,6 +29,8 @@ SCALE_STEP = 0.1
 FITTED_PX_AT_720 = 26
 """Body text on a 1280x720 projector: the back row of a lecture hall reads it."""
 REFERENCE = QSize(1280, 720)
+MAX_GLYPH_DEVICE_PX = 64
+"""Qt's raster engine caches glyphs up to 64 device pixels; larger ones are drawn as paths."""
 DIAGRAM_LABEL_UNITS = 22.0
 """The smallest label of the neuraxis drawing, in its own units (font-size 22)."""
 LABEL_PX_PER_SCALE = 20 / (FITTED_PX_AT_720 / theme.BASE_FONT_PX)
@@ -40,11 +42,15 @@ BODY_SHARE = 0.3
 """The body map's share of the width beside the signs (figure only: its key and prompt are hidden)."""
 
 
-def fitted_scale(size: QSize) -> float:
+def fitted_scale(size: QSize, device_ratio: float = 1.0) -> float:
     """The text scale for a screen of ``size`` logical pixels: 26 px text at 1280x720, in proportion
-    elsewhere (the smaller of the two ratios), within 100-250 %, in steps of 5 %."""
+    elsewhere (the smaller of the two ratios), within 100-250 %, in steps of 5 %. On a HiDPI screen
+    body text stays within :data:`MAX_GLYPH_DEVICE_PX` device pixels (still 3 % of a 4K screen's
+    height): Qt fills larger glyphs as paths, which made each step on 4K about three times slower."""
     ratio = min(size.width() / REFERENCE.width(), size.height() / REFERENCE.height())
     scale = FITTED_PX_AT_720 / theme.BASE_FONT_PX * ratio
+    if device_ratio > 1.0:
+        scale = min(scale, MAX_GLYPH_DEVICE_PX / (theme.BASE_FONT_PX * device_ratio))
     return min(max(math.ceil(scale * 20 - 1e-9) / 20, theme.MIN_SCALE), theme.MAX_SCALE)
 
 
@@ -112,7 +118,7 @@ class Presentation(QObject):
         if self._made_full_screen:
             window.showFullScreen()
         screen = size or window.screen().size()
-        self._apply(fitted_scale(screen))
+        self._apply(fitted_scale(screen, theme.device_ratio()))
 
     def leave(self) -> None:
         if not self.on:
