@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import paths
+from app.cli import main
 from app.model.content import Content
 from app.model.lessons import load_lessons
 from app.ui.classroom.install import export_handout
@@ -74,13 +75,15 @@ def test_a_selection_handout_on_letter_paper(tmp_path: Path) -> None:
         (["internal-capsule-left", "--lesson", "umn-vs-lmn"], 2, "give one of"),
     ],
 )
-def test_bad_ids_are_one_line_and_exit_2(tmp_path: Path, argv: list[str], code: int, message: str) -> None:
+def test_bad_ids_are_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, message: str
+) -> None:
     out = tmp_path / "x.pdf"
-    result = run_app("handout", *argv, "--out", str(out))
-    assert result.returncode == code
-    assert result.stderr.strip().startswith("neuraxis: error:")
-    assert message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert main(["handout", *argv, "--out", str(out)]) == code
+    err = capsys.readouterr().err
+    assert err.strip().startswith("neuraxis: error:")
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
     assert not out.exists()
 
 
@@ -109,15 +112,13 @@ def test_an_unwritable_path_is_one_line_and_leaves_the_old_file(tmp_path: Path) 
         locked.chmod(0o700)
 
 
-def test_broken_content_is_exit_1(tmp_path: Path) -> None:
+def test_broken_content_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "content"
     shutil.copytree(paths.content_dir(), broken)
     (broken / "faq.yaml").write_text("faq: [", encoding="utf-8")
-    result = run_app(
-        "handout", "--content", str(broken), "internal-capsule-left", "--out", str(tmp_path / "x.pdf")
-    )
-    assert result.returncode == 1
-    assert result.stderr.startswith(f"{broken / 'faq.yaml'}:")
+    argv = ["handout", "--content", str(broken), "internal-capsule-left", "--out", str(tmp_path / "x.pdf")]
+    assert main(argv) == 1
+    assert capsys.readouterr().err.startswith(f"{broken / 'faq.yaml'}:")
     assert not (tmp_path / "x.pdf").exists()
 
 
