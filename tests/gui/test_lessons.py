@@ -118,3 +118,33 @@ def test_the_app_refuses_to_start_on_a_broken_lesson(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"{path}:")
     assert "unknown tab 'courses'" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_in_presentation_the_prompt_leaves_the_signs_their_height(qtbot: QtBot, content: Content) -> None:
+    """The step's prompt sits above the diagram, so every region of a capsule lesion still shows."""
+    from PySide6.QtCore import QSize
+
+    from app.ui import theme
+    from app.ui.classroom.presentation import Presentation
+
+    window = open_main_window(qtbot, content, 1280, 720)
+    run = runner(window)
+    run.start(lesson(content, "umn-vs-lmn"))
+    mode = window.findChild(Presentation)
+    assert mode is not None
+    mode.enter(QSize(1280, 720), full_screen=False)
+    try:
+        window.resize(1280, 720)
+        window.selection.reveal_all()
+        qtbot.waitUntil(lambda: window.diagram.viewportMargins().top() > 0)
+        bar = run.bar.geometry()
+        assert run.bar.parentWidget() is window.diagram
+        assert window.diagram.viewport().geometry().top() >= bar.bottom()
+        assert run.prompt.height() >= run.prompt.heightForWidth(run.prompt.width()), "the prompt is not cut"
+        browser = window.side.signs.findChild(QTextBrowser, "signsText")
+        assert browser is not None
+        QApplication.processEvents()
+        assert browser.verticalScrollBar().maximum() == 0
+    finally:
+        mode.leave()
+        theme.apply(QApplication.instance())  # type: ignore[arg-type]

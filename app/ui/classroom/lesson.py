@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from app.model.lessons import Lesson, LessonStep
 from app.ui import theme
@@ -26,9 +26,9 @@ class LessonRunner(QObject):
         super().__init__(window)
         self.window = window
         self.lesson: Lesson | None = None
-        # Above the diagram and the panels: the window's central widget gains a row on top (a tool bar
-        # cannot wrap a long prompt onto a second line).
-        self.bar = QFrame()
+        # Above the diagram, inside its frame (the column of panels keeps its height: in presentation
+        # mode every affected region must still show): the diagram's viewport starts below the bar.
+        self.bar = QFrame(window.diagram)
         self.bar.setObjectName("lessonBar")
         self.bar.setStyleSheet(f"#lessonBar, #lessonPrompt {{ background: {theme.PANEL_FILL}; }}")
         self.prompt = QLabel(self.bar)
@@ -39,20 +39,27 @@ class LessonRunner(QObject):
         bar_layout = QVBoxLayout(self.bar)
         bar_layout.setContentsMargins(10, 6, 10, 6)
         bar_layout.addWidget(self.prompt)
-        central = window.takeCentralWidget()
-        holder = QWidget()
-        holder.setObjectName("centralWithLesson")
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.bar)
-        if central is not None:
-            layout.addWidget(central, 1)
-        window.setCentralWidget(holder)
-        holder.show()  # made after the window was shown: a new child starts hidden
         self.bar.hide()
+        window.diagram.installEventFilter(self)
         self._index = -1
         window.selection.changed.connect(lambda *_: self._sync())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.window.diagram:
+            QTimer.singleShot(0, self, self._place_bar)
+        return False
+
+    def _place_bar(self) -> None:
+        """The bar across the top of the diagram, as tall as its wrapped prompt needs."""
+        view = self.window.diagram
+        height = 0
+        if not self.bar.isHidden():
+            layout = self.bar.layout()
+            assert layout is not None
+            height = layout.totalHeightForWidth(view.width())
+            self.bar.setGeometry(0, 0, view.width(), height)
+        if view.viewportMargins().top() != height:
+            view.setViewportMargins(0, height, 0, 0)
 
     # --- queries, for the presenter view and tests ------------------------------------------------
     def index(self) -> int:
@@ -81,6 +88,7 @@ class LessonRunner(QObject):
         selection.set_stops(lesson.stops(selection.content))
         self._index = -1
         self.bar.show()
+        self.bar.raise_()
         selection.go_to(min(max(step, 1), len(lesson.steps)) - 1)
         self._sync()
 
@@ -88,6 +96,7 @@ class LessonRunner(QObject):
         self.lesson = None
         self.window.selection.set_stops(())
         self.bar.hide()
+        self._place_bar()
         self._index = -1
         self.stepChanged.emit(-1)
 
@@ -101,6 +110,7 @@ class LessonRunner(QObject):
             self.prompt.setText(f"<b>{esc(lesson.title)}</b> \u2014 Page Down goes on with the lesson")
         else:
             self.prompt.setText(f"<b>Step {index + 1} of {len(lesson.steps)}</b> &nbsp; {esc(step.prompt)}")
+        self._place_bar()
         if index != self._index:
             self._index = index
             if step is not None and step.tab:
