@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
@@ -68,4 +67,5 @@ def test_presenter_view_follows_the_lesson_and_the_reveal(
     assert runner.index() == 3
     assert show_presenter(window, runner) is view, "one presenter view"
     assert view.text().splitlines()[0].count(":") == 1  # the timer, mm:ss
-    QApplication.processEvents()
+    runner.start(face, 7)
+    assert "This step's panel: Compare" in view.text()

@@ -92,8 +92,12 @@ class PresenterView(QWidget):
         if shown.hide is not Hide.NOTHING:
             hidden = "the findings" if shown.hide is Hide.FINDINGS else "the lesion"
             lines.append(f"<b>Hidden from the class:</b> {hidden} ({esc(shown.reveal_text())})")
-        self.state.setText("<br>".join(lines))
         step = self.runner.step(index)
+        if step is not None and step.tab:
+            lines.append(
+                f"<b>This step's panel:</b> {esc(step.tab.capitalize())} (T shows the panels when presenting)"
+            )
+        self.state.setText("<br>".join(lines))
         cites = Cites(content.references)
         if step is None:
             self.notes.show_html(
