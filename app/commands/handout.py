@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+MAX_DAY = 3650
 
 
 def add_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -35,6 +36,8 @@ def run(args: argparse.Namespace, content: Any) -> int:
     asked = [bool(args.lesson), bool(args.ids), bool(args.disease)]
     if sum(asked) != 1:
         return _usage("give one of: --lesson ID, site ids, --disease ID")
+    if args.day is not None and not 0 <= args.day <= MAX_DAY:
+        return _usage(f"day {args.day} is outside 0..{MAX_DAY}")
     out: Path = args.out
     if out.is_dir() or not out.parent.is_dir():
         what = "is a folder" if out.is_dir() else "is in a folder that does not exist"

@@ -73,6 +73,7 @@ def test_a_selection_handout_on_letter_paper(tmp_path: Path) -> None:
         (["--disease", "nope"], 2, "unknown id 'nope'"),
         ([], 2, "give one of"),
         (["internal-capsule-left", "--lesson", "umn-vs-lmn"], 2, "give one of"),
+        (["internal-capsule-left", "--day", "-3"], 2, "day -3 is outside 0..3650"),
     ],
 )
 def test_bad_ids_are_one_line_and_exit_2(
