@@ -90,6 +90,13 @@ def test_diagram_body_map_and_every_affected_region_at_once(
     assert inside(diagram.viewport().rect(), site)
     assert not window.menuBar().isVisible()
     assert not diagram.horizontalScrollBar().isVisible()
+    # the patient's sides stay named in the zoomed diagram's bottom corners
+    right, left = presentation(window).sides
+    assert right.isVisible()
+    assert left.isVisible()
+    assert "right" in right.text()
+    assert right.geometry().right() < left.geometry().left()
+    assert inside(diagram.geometry().translated(-diagram.x(), -diagram.y()), left.geometry())
 
 
 def test_text_sizes_meet_the_targets_at_1280x720(qtbot: QtBot, content: Content) -> None:
@@ -135,6 +142,7 @@ def test_f5_goes_in_and_out_from_a_focused_panel(qtbot: QtBot, content: Content)
     assert window.side.tabs.isVisible()
     assert browser.font().pixelSize() == before
     assert window.diagram.zoom == 1.0
+    assert not any(label.isVisible() for label in mode.sides)
 
 
 def test_text_scale_keys_are_remembered_between_runs(qtbot: QtBot, content: Content) -> None:

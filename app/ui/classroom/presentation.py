@@ -16,7 +16,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui import theme
 from app.ui.settings import Settings
@@ -64,6 +64,19 @@ class Presentation(QObject):
         self.normal_scale = min(max(self.settings.get(SCALE_KEY, 1.0), theme.MIN_SCALE), theme.MAX_SCALE)
         self._was_full_screen = False
         self._made_full_screen = False
+        # The drawing's own "Patient's right / left" leave the view when it zooms: these stay in its
+        # bottom corners (laterality is what the class must not lose).
+        self.sides = (
+            QLabel("\u25c0 Patient's right", window.diagram),
+            QLabel("Patient's left \u25b6", window.diagram),
+        )
+        for label, name in zip(self.sides, ("presentRight", "presentLeft"), strict=True):
+            label.setObjectName(name)
+            label.setStyleSheet(
+                f"#{name} {{ background: {theme.BACKGROUND}; color: {theme.TEXT}; font-weight: bold;"
+                f" border: 2px solid {theme.PROJECTOR_BORDER}; border-radius: 4px; padding: 2px 6px; }}"
+            )
+            label.hide()
         window.installEventFilter(self)
         window.diagram.installEventFilter(self)
         window.selection.changed.connect(lambda *_: self._frame_diagram())
@@ -137,6 +150,8 @@ class Presentation(QObject):
         self._apply(self.normal_scale)
         window.diagram.scroll_bars = True
         window.diagram.reset_zoom()
+        for label in self.sides:
+            label.hide()
         for splitter in (window.splitter, side, side.top):
             splitter.setProperty("userResized", False)
         window.resize(window.size() + QSize(1, 0))  # the normal proportions come back
@@ -198,3 +213,10 @@ class Presentation(QObject):
         margin = round(min(port.width(), port.height()) * FRAME_MARGIN)
         if not port.adjusted(margin, margin, -margin, -margin).contains(on_screen):
             view.centerOn(area.center())
+        frame = view.viewport().geometry()
+        for label, left in zip(self.sides, (True, False), strict=True):
+            label.adjustSize()
+            x = frame.left() + 6 if left else frame.right() - label.width() - 6
+            label.move(x, frame.bottom() - label.height() - 6)
+            label.show()
+            label.raise_()
