@@ -130,6 +130,8 @@ def test_f5_goes_in_and_out_from_a_focused_panel(qtbot: QtBot, content: Content)
     qtbot.keyClick(browser, Qt.Key.Key_F5)
     mode = presentation(window)
     assert mode.on
+    action = next(a for a in window.actions() if a.text() == "Presentation mode")
+    assert action.isChecked()
     assert window.isFullScreen()
     assert not window.menuBar().isVisible()
     assert browser.font().pixelSize() > before
@@ -137,6 +139,7 @@ def test_f5_goes_in_and_out_from_a_focused_panel(qtbot: QtBot, content: Content)
     assert window.side.tabs.isVisible()
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F5)
     assert not mode.on
+    assert not action.isChecked()
     assert not window.isFullScreen()
     assert window.menuBar().isVisible()
     assert window.side.tabs.isVisible()

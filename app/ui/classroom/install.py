@@ -154,8 +154,8 @@ def _install_presentation(window: MainWindow) -> None:
     smaller.setShortcuts([QKeySequence("Ctrl+Shift+-"), QKeySequence("Ctrl+_")])
     view.addAction(bigger)
     view.addAction(smaller)
-    window.selection.changed.connect(lambda *_: present.setChecked(presentation.on))
-    present.toggled.connect(lambda *_: present.setChecked(presentation.on))
+    present.triggered.connect(lambda *_: present.setChecked(presentation.on))  # after the toggle
+    presentation.changed.connect(present.setChecked)
 
 
 def start_classroom(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui import theme
@@ -55,6 +55,9 @@ def fitted_scale(size: QSize, device_ratio: float = 1.0) -> float:
 
 
 class Presentation(QObject):
+    changed = Signal(bool)
+    """Presentation mode was entered (True) or left (False)."""
+
     def __init__(self, window: MainWindow, settings: Settings | None = None) -> None:
         super().__init__(window)
         self.window = window
@@ -132,6 +135,7 @@ class Presentation(QObject):
             window.showFullScreen()
         screen = size or window.screen().size()
         self._apply(fitted_scale(screen, theme.device_ratio()))
+        self.changed.emit(True)
 
     def leave(self) -> None:
         if not self.on:
@@ -156,6 +160,7 @@ class Presentation(QObject):
             splitter.setProperty("userResized", False)
         window.resize(window.size() + QSize(1, 0))  # the normal proportions come back
         window.resize(window.size() - QSize(1, 0))
+        self.changed.emit(False)
 
     def toggle_tabs(self) -> None:
         """T in presentation mode: the other panels (Compare, Course, Cord...) below the signs, or not."""
