@@ -24,21 +24,6 @@ if TYPE_CHECKING:
 
 DIAGRAM_SHARE = 0.55
 
-SHORTCUTS_HELP = """
-<h3>Diagram</h3>
-<table cellpadding="4">
-<tr><td><b>Click</b></td><td>select a lesion site</td></tr>
-<tr><td><b>Ctrl+click</b></td><td>add or remove a site (combined lesions)</td></tr>
-<tr><td><b>Tab, arrow keys</b></td><td>move along the neuraxis</td></tr>
-<tr><td><b>Enter, Space</b></td><td>select the focused site (Ctrl adds it)</td></tr>
-<tr><td><b>Page Down / Page Up, N / P</b></td><td>select the next / previous site</td></tr>
-<tr><td><b>Escape</b></td><td>clear the selection</td></tr>
-<tr><td><b>Ctrl + wheel, Ctrl +, Ctrl -</b></td><td>zoom; <b>Ctrl 0</b> fits the diagram</td></tr>
-<tr><td><b>F11</b></td><td>full screen, for projection</td></tr>
-</table>
-"""
-
-
 class MainWindow(QMainWindow):
     def __init__(self, content: Content, geometry: DiagramGeometry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,7 +124,9 @@ class MainWindow(QMainWindow):
 
     def _sync(self, change: Change) -> None:
         subject = self.selection.shown.subject
-        self.setWindowTitle(f"Neuraxis - {subject}" if subject else "Neuraxis")
+        # The product name once, last: Qt appends the application's display name to a title that
+        # does not already end with it ("... \u2014 Neuraxis" on every platform).
+        self.setWindowTitle(f"{subject} \u2014 Neuraxis" if subject else "Neuraxis")
         if not self.diagram.hovered:
             self._show_hover("")
 
@@ -204,9 +191,9 @@ class MainWindow(QMainWindow):
         self._full_screen_action.setChecked(self.isFullScreen())
 
     def _show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from app.ui.shortcuts_help import show_shortcuts
 
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        show_shortcuts(self)
 
     def _show_about(self) -> None:
         from app.ui.about import show_about

@@ -104,8 +104,14 @@ class SignsPanel(FollowingPanel):
             f"<h2>{esc(sign.name)}</h2><p class='muted'>{esc(domain)}</p>"
             f"{cites.paragraphs(sign.summary)}{self._where(sign_id)}"
         )
-        self._about_text.show_html(body + cites.references())
+        self._show_about(body + cites.references())
+
+    def _show_about(self, html: str) -> None:
+        """Open the "About this sign" area at the top of ``html``; shown first, so the page is laid
+        out at its real width and opens at its title (laid out hidden, it opened scrolled down)."""
         self._about.show()
+        self._about_text.show_html(html)
+        self._about_text.verticalScrollBar().setValue(0)
 
     # --- sync ---------------------------------------------------------------------------------
     def _sync(self, change: Change = EVERYTHING) -> None:
@@ -246,8 +252,7 @@ class SignsPanel(FollowingPanel):
             f"<h2>{esc(modality.name)}</h2><p class='muted'>{esc(modality.tract)}</p>"
             f"{cites.paragraphs(modality.summary)}{where}"
         )
-        self._about_text.show_html(body + cites.references())
-        self._about.show()
+        self._show_about(body + cites.references())
 
     def _hide_about(self) -> None:
         self._about.hide()

@@ -1,0 +1,139 @@
+"""Window polish (issue 13): the small defects a newcomer meets first, driven with real clicks and keys."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.model.content import Content
+from app.ui.main_window import MainWindow
+from tests.gui.conftest import open_main_window
+
+pytestmark = pytest.mark.gui
+
+
+def _some_child(parent: QWidget, name: str) -> QTextBrowser:
+    found = parent.findChild(QTextBrowser, name)
+    assert found is not None
+    return found
+
+
+def _click_text(qtbot: QtBot, browser: QTextBrowser, text: str) -> None:
+    """Click in the middle of the first occurrence of ``text`` in a text browser."""
+    found = browser.document().find(text)
+    assert not found.isNull(), f"{text!r} not shown"
+    cursor = QTextCursor(browser.document())
+    cursor.setPosition(found.selectionStart() + len(text) // 2)
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    rect = browser.cursorRect(cursor)
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+
+
+def _first_visible_line(browser: QTextBrowser) -> str:
+    cursor = browser.cursorForPosition(QPoint(4, 4))
+    cursor.select(QTextCursor.SelectionType.LineUnderCursor)
+    return cursor.selectedText().strip()
+
+
+# --- 1. a sign's details open at their title -------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_about_a_sign_opens_at_its_title(qtbot: QtBot, content: Content, size: tuple[int, int]) -> None:
+    main = open_main_window(qtbot, content, *size)
+    main.selection.select("hemisection-t6-left")
+    signs = _some_child(main, "signsText")
+    _click_text(qtbot, signs, "Weakness")
+    about = _some_child(main, "aboutSignText")
+    qtbot.waitUntil(lambda: about.isVisible() and about.viewport().height() > 40)
+    assert about.verticalScrollBar().value() == 0
+    assert _first_visible_line(about) == "Weakness"
+
+
+# --- 2. the window title names the product once -----------------------------------------------------
+
+
+def test_window_title_names_the_product_once(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1280, 720)
+    view = main.diagram
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.part_center("hemisection-t6-left"))
+    title = main.windowTitle()
+    assert title.startswith("Left hemisection of the cord at T6")
+    assert title.count("Neuraxis") == 1
+    # Qt appends the application's display name only to a title that does not end with it
+    assert title.endswith("Neuraxis")
+
+
+# --- 3. Help > About names a tab that exists --------------------------------------------------------
+
+
+def _read_modal(qtbot: QtBot, name: str, browser_name: str, open_it: Callable[[], None]) -> str:
+    """Open a modal dialog with ``open_it``, read its text browser and close it."""
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) or dialog.objectName() != name:
+            QTimer.singleShot(20, read_and_close)
+            return
+        browser = dialog.findChild(QTextBrowser, browser_name)
+        assert browser is not None
+        seen.append(browser.toPlainText())
+        dialog.reject()
+
+    QTimer.singleShot(20, read_and_close)
+    open_it()
+    qtbot.waitUntil(lambda: bool(seen))
+    return seen[0]
+
+
+def _tab_titles(main: MainWindow) -> set[str]:
+    tabs = main.side.tabs
+    return {tabs.tabText(i) for i in range(tabs.count())}
+
+
+def test_about_names_tabs_that_exist(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1280, 720)
+    about = next(a for a in main.findChildren(QAction) if a.text() == "About Neuraxis")
+    text = _read_modal(qtbot, "aboutDialog", "aboutText", about.trigger)
+    named = re.findall(r"the (\w+) tab", text)
+    assert named, "the About text points to the tab with the sources"
+    assert set(named) <= _tab_titles(main), named
+
+
+# --- 4. F1 lists every shortcut the window has -------------------------------------------------------
+
+
+def test_f1_lists_every_shortcut_of_the_window(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1280, 720)
+    extra = QAction("Do something new", main)
+    extra.setShortcut(QKeySequence("Ctrl+Shift+J"))
+    main.addAction(extra)  # as a helper installing new commands would
+    main.diagram.setFocus()
+    text = _read_modal(
+        qtbot, "shortcutsDialog", "shortcutsText", lambda: qtbot.keyClick(main.diagram, Qt.Key.Key_F1)
+    )
+    lines = text.splitlines()
+    # one table row per command: its keys, then what it does
+    rows = {(lines[i], lines[i + 1]) for i in range(len(lines) - 1)}
+    for key, what in (
+        ("F9", "Sites list"),
+        ("Ctrl+S", "Save picture of the window"),
+        ("F11", "Full screen"),
+        ("Ctrl+0", "Fit diagram"),
+        ("N", "Next site"),
+        ("F1", "Keyboard shortcuts"),
+        ("Ctrl+Shift+J", "Do something new"),
+    ):
+        assert any(key in keys.split(", ") and what == told for keys, told in rows), (key, what, text)
+    for action in main.findChildren(QAction):
+        for shortcut in action.shortcuts():
+            native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            assert any(native in line for line in lines), (native, action.text())
