@@ -17,12 +17,14 @@ from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.model.state import Change
 from app.ui.diagram.view import DiagramView
+from app.ui.find_site import install_find
 from app.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
     from app.ui.side_panels import SidePanels
 
 DIAGRAM_SHARE = 0.55
+
 
 class MainWindow(QMainWindow):
     def __init__(self, content: Content, geometry: DiagramGeometry, parent: QWidget | None = None) -> None:
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         select.addAction(self._action("Next site", lambda: self.selection.advance(1), "N"))
         select.addAction(self._action("Previous site", lambda: self.selection.advance(-1), "P"))
         select.addAction(self._action("Clear", self.selection.clear))
+        self.find_popup = install_find(self)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("Keyboard shortcuts", self._show_shortcuts, "F1"))

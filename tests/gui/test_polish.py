@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
+from app.ui.find_site import FindPopup
 from app.ui.main_window import MainWindow
 from tests.gui.conftest import open_main_window
 
@@ -33,7 +34,9 @@ def _click_text(qtbot: QtBot, browser: QTextBrowser, text: str) -> None:
     browser.setTextCursor(cursor)
     browser.ensureCursorVisible()
     rect = browser.cursorRect(cursor)
-    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    qtbot.mouseClick(
+        browser.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
 
 
 def _first_visible_line(browser: QTextBrowser) -> str:
@@ -137,3 +140,69 @@ def test_f1_lists_every_shortcut_of_the_window(qtbot: QtBot, content: Content) -
         for shortcut in action.shortcuts():
             native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
             assert any(native in line for line in lines), (native, action.text())
+
+
+# --- 11. find a site or a disease by name -----------------------------------------------------------
+
+
+def _open_find(qtbot: QtBot, main: MainWindow) -> FindPopup:
+    main.diagram.setFocus()
+    qtbot.keyClick(main.diagram, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    popup = main.find_popup
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.field.hasFocus()
+    return popup
+
+
+def test_ctrl_f_finds_a_site_as_you_type_and_enter_selects_it(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1280, 720)
+    popup = _open_find(qtbot, main)
+    assert len(popup.shown_names()) == len(content.sites) + len(content.diseases)
+    qtbot.keyClicks(popup.field, "caps")
+    assert popup.shown_names() == ["Right internal capsule", "Left internal capsule"]
+    qtbot.keyClick(popup.field, Qt.Key.Key_Down)
+    qtbot.keyClick(popup.field, Qt.Key.Key_Return)
+    assert main.selection.sites == ("internal-capsule-left",)
+    assert not popup.isVisible()
+    assert main.side.signs.text().startswith("Left internal capsule")
+
+
+def test_find_weber_radial_and_ctrl_enter_adds(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1280, 720)
+    popup = _open_find(qtbot, main)
+    qtbot.keyClicks(popup.field, "weber")
+    assert popup.shown_names() == ["Right midbrain: Weber syndrome", "Left midbrain: Weber syndrome"]
+    qtbot.keyClick(popup.field, Qt.Key.Key_Return)
+    assert main.selection.sites == ("weber-right",)
+    popup = _open_find(qtbot, main)
+    assert popup.field.text() == ""  # a fresh search each time
+    qtbot.keyClicks(popup.field, "radial left")
+    assert popup.shown_names() == ["Left radial nerve"]
+    qtbot.keyClick(popup.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert main.selection.sites == ("weber-right", "radial-nerve-left")
+
+
+def test_find_a_disease_and_click_it(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1280, 720)
+    popup = _open_find(qtbot, main)
+    qtbot.keyClicks(popup.field, "myasthenia")
+    names = popup.shown_names()
+    assert names[0] == "Myasthenia gravis (disease)"
+    rect = popup.matches.visualItemRect(popup.matches.item(0))
+    qtbot.mouseClick(popup.matches.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert main.selection.disease == "myasthenia-gravis"
+    assert not popup.isVisible()
+
+
+def test_find_says_when_nothing_matches_and_escape_closes(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1280, 720)
+    main.selection.select("facial-nerve-left")
+    popup = _open_find(qtbot, main)
+    qtbot.keyClicks(popup.field, "zzz")
+    assert popup.shown_names() == []
+    assert "Nothing is called" in popup.hint.text()
+    qtbot.keyClick(popup.field, Qt.Key.Key_Return)
+    assert main.selection.sites == ("facial-nerve-left",)
+    qtbot.keyClick(popup.field, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert main.selection.sites == ("facial-nerve-left",)

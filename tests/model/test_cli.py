@@ -219,6 +219,8 @@ def test_findings_text_groups_a_mixed_regions_signs_by_lesion(capsys: pytest.Cap
     assert arm[0] == "Weakness"
     umn = next(line for line in arm if line.startswith("UMN: "))
     lmn = next(line for line in arm if line.startswith("LMN: "))
-    assert "Brisk tendon reflexes" in umn and "Brisk tendon reflexes" not in lmn
-    assert "Muscle wasting" in lmn and "Muscle wasting" not in umn
+    assert "Brisk tendon reflexes" in umn
+    assert "Brisk tendon reflexes" not in lmn
+    assert "Muscle wasting" in lmn
+    assert "Muscle wasting" not in umn
     assert "Weakness" not in umn + lmn
