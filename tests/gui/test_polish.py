@@ -7,13 +7,16 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser, QWidget
+from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainterPath, QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.model import ids
 from app.model.content import Content
+from app.ui import theme
 from app.ui.find_site import FindPopup
 from app.ui.main_window import MainWindow
+from app.ui.panels.body_map import SENSORY_COLOURS, BodyMapView
 from tests.gui.conftest import open_main_window
 
 pytestmark = pytest.mark.gui
@@ -206,3 +209,91 @@ def test_find_says_when_nothing_matches_and_escape_closes(qtbot: QtBot, content:
     qtbot.keyClick(popup.field, Qt.Key.Key_Escape)
     assert not popup.isVisible()
     assert main.selection.sites == ("facial-nerve-left",)
+
+
+# --- 7. the answer to "which lesions weaken this region?" is whole, or says it scrolls -------------
+
+
+def test_the_whole_answer_is_there_and_its_scrolling_is_said(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1920, 1080)
+    main.selection.select("hemisection-t6-left")
+    body = main.side.body
+    view = body.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.part_center("hand-left"))
+    answer = body.answer_text()
+    sites = main.selection.probe_sites
+    assert len(sites) > 12
+    assert answer.startswith("Lesions that weaken the left hand:")
+    assert f"{len(sites)} sites, outlined with dashes on the diagram" in answer
+    for site in sites:
+        assert content.sites_by_id[site].name in answer, site
+    more = body.findChild(QLabel, "bodyMapMore")
+    assert more is not None
+    bar = body.answer.verticalScrollBar()
+    qtbot.waitUntil(lambda: more.isVisible() == (bar.value() < bar.maximum()))
+    if bar.maximum() > 0:  # the box is too small for all of it: it says so until scrolled to the end
+        assert more.isVisible()
+        assert "More below" in more.text()
+        geometry = view.geometry()
+        bar.setValue(bar.maximum())
+        assert not more.isVisible()
+        assert view.geometry() == geometry, "the hint never moves the figure"
+
+
+# --- 8. a region with motor and sensory findings shows both -----------------------------------------
+
+
+def _near(pixel: int, colour: QColor, tolerance: int = 40) -> bool:
+    seen = QColor(pixel)
+    return (
+        max(
+            abs(seen.red() - colour.red()),
+            abs(seen.green() - colour.green()),
+            abs(seen.blue() - colour.blue()),
+        )
+        < tolerance
+    )
+
+
+def _pixels(view: BodyMapView, image: QImage, path: QPainterPath, without: QPainterPath | None) -> list[int]:
+    rect = view.mapFromScene(path.boundingRect()).boundingRect()
+    found = []
+    for x in range(rect.left(), rect.right()):
+        for y in range(rect.top(), rect.bottom()):
+            point = view.mapToScene(x, y)
+            if path.contains(point) and (without is None or not without.contains(point)):
+                found.append(image.pixel(x, y))
+    return found
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+def test_weakness_and_sensory_loss_both_show_in_one_region(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    main = open_main_window(qtbot, content, *size)
+    qtbot.mouseClick(
+        main.diagram.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=main.diagram.part_center("hemisection-t6-left"),
+    )
+    view = main.side.body.view
+    item = view.items_by_key["leg-left"]  # weak (UMN) and without vibration sense
+    assert len(item.layers) == 2
+    QApplication.processEvents()
+    image = view.viewport().grab().toImage()
+    umn, teal = theme.lesion_colour("UMN"), QColor(SENSORY_COLOURS[ids.VIBRATION])
+    core = _pixels(view, image, item.inset(3), None)  # inside the sensory line
+    edge = _pixels(view, image, item.path(), item.inset(2))
+    assert core
+    assert any(_near(p, umn) for p in core), "the motor pattern fills the region"
+    assert not any(_near(p, teal) for p in core), "no sensory pattern on top of it"
+    assert sum(_near(p, teal) for p in edge) > 10, "the sensory loss runs along the edge"
+    assert sum(_near(p, umn) for p in edge) > 10, "and the lesion type's band stays visible"
+
+
+def test_the_key_shows_both_together(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1920, 1080)
+    key = main.side.body.findChild(QWidget, "bodyMapKey")
+    assert key is not None
+    labels = [label.text() for label in key.findChildren(QLabel)]
+    assert "UMN with sensory loss" in labels

@@ -168,6 +168,17 @@ class BodyMapPanel(FollowingPanel):
             "bodyMapAnswer", "Lesion sites that would weaken the region asked about", self
         )
         self.answer.anchorClicked.connect(self._link_clicked)
+        # Over the foot of the answer (not in the layout: showing it must not move the figure).
+        self._more = QLabel("\u25bc More below: scroll the list", self.answer.viewport())
+        self._more.setObjectName("bodyMapMore")
+        self._more.setStyleSheet(
+            f"background: {theme.BACKGROUND}; border-top: 1px solid {theme.MUTED_TEXT}; font-weight: bold;"
+        )
+        self.answer.viewport().installEventFilter(self)
+        bar = self.answer.verticalScrollBar()
+        bar.rangeChanged.connect(self._show_more)
+        bar.valueChanged.connect(self._show_more)
+        self._show_more()
 
         key = QWidget(self)
         key.setObjectName("bodyMapKey")
@@ -182,6 +193,10 @@ class BodyMapPanel(FollowingPanel):
         ]
         modalities = list(content.modalities)
         entries += [(f"{content.modalities[m].name} lost", [sensory_layer(m)]) for m in modalities]
+        if modalities and content.lesion_types:  # both in one region: the pattern fills, the line edges
+            first = next(iter(content.lesion_types.values()))
+            both = [lesion_layer(first.id, first.pattern), sensory_layer(modalities[-1])]
+            entries.append((f"{first.short} with sensory loss", both))
         for row, (text, layers) in enumerate(entries, start=1):
             swatch = QLabel(key)
             swatch.setPixmap(layers_swatch(layers, ratio=ratio))
@@ -206,7 +221,9 @@ class BodyMapPanel(FollowingPanel):
         self._arrange()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, QLabel) and event.type() == QEvent.Type.Resize:
+        if watched is self.answer.viewport() and event.type() == QEvent.Type.Resize:
+            self._show_more()
+        elif isinstance(watched, QLabel) and event.type() == QEvent.Type.Resize:
             # A wrapped key label in a narrow column needs more lines than its size hint allows for:
             # it claims that height, or the grid squeezes the entries into each other.
             need = watched.heightForWidth(watched.width())
@@ -236,6 +253,14 @@ class BodyMapPanel(FollowingPanel):
         grid.setRowStretch(2, 0 if wide else 1)
         self.answer.setMinimumHeight(0 if wide else MIN_ANSWER_PX)
 
+    def _show_more(self, *_: int) -> None:
+        """Say so when the answer runs on below the box (the scroll bar alone is easy to miss)."""
+        bar = self.answer.verticalScrollBar()
+        port = self.answer.viewport().rect()
+        height = self._more.sizeHint().height()
+        self._more.setGeometry(0, port.height() - height, port.width(), height)
+        self._more.setVisible(bar.value() < bar.maximum())
+
     # --- public, for the main window and tests ----------------------------------------------------
     def answer_text(self) -> str:
         self._flush()
@@ -256,14 +281,23 @@ class BodyMapPanel(FollowingPanel):
         if not sel.probe_sites:
             return f"<p><b>No lesion site in this app weakens the {esc(name.lower())}.</b></p>" + PROMPT
         chosen = set(sel.shown.sites)
-        items = "".join(
-            f"<li><a href='{SITE_SCHEME}:{esc(s)}'>{esc(content.sites_by_id[s].name)}</a>"
-            + ("&nbsp;<b>(shown)</b>" if s in chosen else "")
-            + "</li>"
-            for s in sel.probe_sites
-            if s in content.sites_by_id
+        sites = [content.sites_by_id[s] for s in sel.probe_sites if s in content.sites_by_id]
+        # Grouped by level, the links run on as text: a whole answer of 20-odd sites fits a small box.
+        groups = []
+        for group in content.site_groups:
+            links = [
+                f"<a href='{SITE_SCHEME}:{esc(site.id)}'>{esc(site.name)}</a>"
+                + ("&nbsp;<b>(shown)</b>" if site.id in chosen else "")
+                for site in sites
+                if site.group == group.id
+            ]
+            if links:
+                groups.append(f"<p><b>{esc(group.name)}:</b> {' &middot; '.join(links)}</p>")
+        count = f"{len(sites)} site{'s' if len(sites) != 1 else ''}, outlined with dashes on the diagram"
+        return (
+            f"<p><b>Lesions that weaken the {esc(name.lower())}:</b> <span class='small'>{count}.</span></p>"
+            + "".join(groups)
         )
-        return f"<h3>Lesions that weaken the {esc(name.lower())}:</h3><ul>{items}</ul>"
 
     def _ask(self, key: str) -> None:
         region, side = key.rsplit("-", 1)
