@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
             self._side = SidePanels(self.selection)
             self.splitter.replaceWidget(1, self._side)
             self._placeholder.deleteLater()
+            self._side.tabsChanged.connect(self._keep_proportions)  # the body map came or went
             self._keep_proportions()
             self._build_sites_dock()
             self._build_menus()
@@ -119,10 +120,14 @@ class MainWindow(QMainWindow):
         self._keep_proportions()
 
     def _keep_proportions(self) -> None:
-        """The diagram keeps 55% of the width until the user drags the splitter."""
+        """The diagram keeps 55% of the width until the user drags the splitter; in a narrow window
+        the column takes what its row of tabs needs (up to 55%), so no tab hides behind arrows."""
         total = self.splitter.width()
         if total > 0 and not self.splitter.property("userResized"):
-            self.splitter.setSizes([int(total * DIAGRAM_SHARE), total - int(total * DIAGRAM_SHARE)])
+            side = total - int(total * DIAGRAM_SHARE)
+            if self._side is not None:
+                side = max(side, min(self._side.tabs_width_needed(), int(total * DIAGRAM_SHARE)))
+            self.splitter.setSizes([total - side, side])
 
     def _sync(self, change: Change) -> None:
         subject = self.selection.shown.subject

@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainterPath, QTextCursor
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage, QKeySequence, QPainterPath, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -297,3 +297,89 @@ def test_the_key_shows_both_together(qtbot: QtBot, content: Content) -> None:
     assert key is not None
     labels = [label.text() for label in key.findChildren(QLabel)]
     assert "UMN with sensory loss" in labels
+
+
+# --- 6. opening a tab never moves the layout; 9. every tab title shows --------------------------------
+
+
+def _click_tab(qtbot: QtBot, main: MainWindow, title: str) -> None:
+    bar = main.side.tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    qtbot.waitUntil(lambda: main.side.tabs.currentIndex() == index)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)])
+def test_opening_any_tab_keeps_the_layout_still(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    main = open_main_window(qtbot, content, *size)
+    main.selection.select("hemisection-t6-left")
+    QApplication.processEvents()
+    bar = main.side.tabs.tabBar()
+
+    def layout() -> tuple[object, ...]:
+        return (
+            bar.mapTo(main, QPoint(0, 0)),
+            main.splitter.sizes(),
+            main.side.sizes(),
+            main.side.top.sizes(),
+        )
+
+    before = layout()
+    titles = [bar.tabText(i) for i in range(bar.count())]
+    for title in (*titles[1:], titles[0]):
+        _click_tab(qtbot, main, title)
+        assert layout() == before, title
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+def test_every_tab_title_shows_without_scroll_arrows(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    main = open_main_window(qtbot, content, *size)
+    bar = main.side.tabs.tabBar()
+    for index in range(bar.count()):
+        _click_tab(qtbot, main, bar.tabText(index))
+        shown = bar.rect()
+        for tab in range(bar.count()):
+            assert shown.contains(bar.tabRect(tab)), (bar.tabText(index), bar.tabText(tab))
+
+
+def test_the_compare_explanation_is_never_clipped(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1280, 720)
+    _click_tab(qtbot, main, "Compare")
+    main.selection.select("internal-capsule-left")
+    main.selection.toggle("ventral-root-c5-right")
+    caption = main.side.comparison.findChild(QWidget, "comparisonCaption")
+    assert caption is not None
+    text = caption.text()  # type: ignore[attr-defined]
+    assert text.endswith("a lower motor neuron lesion.")
+
+    def fits() -> bool:
+        needed = caption.fontMetrics().boundingRect(
+            QRect(0, 0, caption.width() - 4, 10_000), Qt.TextFlag.TextWordWrap, text
+        )
+        return needed.height() <= caption.height() - 4
+
+    qtbot.waitUntil(fits)  # once laid out
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+def test_compare_cells_break_only_between_words(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    """ "themselves;" stays whole: the columns are wide enough for their longest word."""
+    main = open_main_window(qtbot, content, *size)
+    _click_tab(qtbot, main, "Compare")
+    table = main.side.comparison.table()
+    font = table.font()
+    for column in range(table.columnCount()):
+        room = table.columnWidth(column) - 2 * 6
+        for row in range(table.rowCount()):
+            item = table.item(row, column)
+            # where a line may break: at spaces, and after a hyphen ("Brown-|Sequard")
+            words = re.findall(r"[^\s-]+-?", item.text()) if item is not None else []
+            for word in words:
+                assert QFontMetrics(font).horizontalAdvance(word) <= room, (word, size)

@@ -33,6 +33,10 @@ SITE_SCHEME = "site"
 WIDE_RATIO = 0.95
 """At least this wide for its height: the answer goes beside the figure, under the key."""
 MIN_ANSWER_PX = 150
+MIN_WIDE_ANSWER_PX = 40
+KEY_SWATCH_PX = 28
+"""Under the key, the answer may be short (it says when it scrolls): the Body tab then fits the
+height the other tabs have."""
 MIN_PART = 44.0
 """Eye and tongue halves are small: their hit shapes grow to this many figure units."""
 SENSORY_COLOURS = {ids.PAIN: "#d81b60", ids.VIBRATION: "#00838f"}
@@ -199,7 +203,7 @@ class BodyMapPanel(FollowingPanel):
             entries.append((f"{first.short} with sensory loss", both))
         for row, (text, layers) in enumerate(entries, start=1):
             swatch = QLabel(key)
-            swatch.setPixmap(layers_swatch(layers, ratio=ratio))
+            swatch.setPixmap(layers_swatch(layers, height=KEY_SWATCH_PX, ratio=ratio))
             label = QLabel(text, key)
             label.setWordWrap(True)
             label.setAccessibleName(f"Key: {text}")
@@ -251,7 +255,7 @@ class BodyMapPanel(FollowingPanel):
         grid.setRowStretch(0, 0 if wide else 1)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 0 if wide else 1)
-        self.answer.setMinimumHeight(0 if wide else MIN_ANSWER_PX)
+        self.answer.setMinimumHeight(MIN_WIDE_ANSWER_PX if wide else MIN_ANSWER_PX)
 
     def _show_more(self, *_: int) -> None:
         """Say so when the answer runs on below the box (the scroll bar alone is easy to miss)."""
