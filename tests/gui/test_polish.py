@@ -6,17 +6,28 @@ import re
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage, QKeySequence, QPainterPath, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QGraphicsItem,
+    QGraphicsView,
+    QLabel,
+    QTextBrowser,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.model import ids
 from app.model.content import Content
 from app.ui import theme
+from app.ui.diagram.items import NameLabel
 from app.ui.find_site import FindPopup
+from app.ui.label_place import naming_boxes
 from app.ui.main_window import MainWindow
 from app.ui.panels.body_map import SENSORY_COLOURS, BodyMapView
+from app.ui.panels.overlay import InfoLabel
 from tests.gui.conftest import open_main_window
 
 pytestmark = pytest.mark.gui
@@ -383,3 +394,79 @@ def test_compare_cells_break_only_between_words(
             words = re.findall(r"[^\s-]+-?", item.text()) if item is not None else []
             for word in words:
                 assert QFontMetrics(font).horizontalAdvance(word) <= room, (word, size)
+
+
+# --- 5. the keyboard-focus label hides nothing it names ---------------------------------------------
+
+
+def _on_screen(view: QGraphicsView, item: QGraphicsItem) -> QRectF:
+    """Where an item is drawn in the view's viewport (labels ignore the zoom)."""
+    return item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect())
+
+
+def _scene_box(view: QGraphicsView, rect: QRectF) -> QRectF:
+    return QRectF(view.mapFromScene(rect).boundingRect())
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)])
+def test_diagram_focus_label_never_hides_its_site_or_its_printed_name(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    main = open_main_window(qtbot, content, *size)
+    view = main.diagram
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)  # the keyboard drives the view: its focus ring and label show
+    label = next(i for i in view.scene().items() if isinstance(i, NameLabel))
+    seen = []
+    while True:
+        key = view.focused
+        assert key is not None
+        assert view.label_text == view.item(key).name
+        shown = _on_screen(view, label).adjusted(2, 2, -2, -2)  # the painted box, inside its bounds
+        site = _scene_box(view, view.item(key).path().boundingRect())
+        assert QRectF(view.viewport().rect()).contains(shown), key
+        assert not shown.intersects(site), f"the label of {key} covers it"
+        # the drawing's words that name the site, next to it ("Corona radiata" beside the box)
+        near = site.adjusted(-40, -40, 40, 40)
+        own = [_scene_box(view, b) for b in naming_boxes(view.svg_path, view.item(key).name)]
+        own = [w for w in own if w.intersects(near)]
+        assert not any(shown.intersects(w) for w in own), f"the label of {key} covers its printed name"
+        seen.append(key)
+        if len(seen) == len(view.order):
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert {"corona-radiata-right", "internal-capsule-left"} <= set(seen)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
+def test_body_map_focus_label_covers_no_part_of_the_figure(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    """Beside the region where the figure has room around it, else beside the figure (over the key)."""
+    main = open_main_window(qtbot, content, *size)
+    main.selection.select("internal-capsule-left")
+    main.side.show_tab_named("body")
+    body = main.side.body
+    view = body.view
+    qtbot.waitUntil(view.isVisible)
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    label = next(i for i in view.scene().items() if isinstance(i, InfoLabel))
+    beside = body.findChild(QLabel, "bodyMapLabel")
+    assert beside is not None
+    parts = {k: _scene_box(view, item.path().boundingRect()) for k, item in view.items_by_key.items()}
+    for _ in view.order:
+        key = view.focused
+        assert key is not None
+        assert view.label_text.startswith(view.items_by_key[key].name)
+        if label.isVisible():
+            shown = _on_screen(view, label).adjusted(2, 2, -2, -2)
+            covered = [k for k, box in parts.items() if shown.intersects(box)]
+            assert not covered, (key, covered)
+            assert not beside.isVisible()
+        else:
+            assert beside.isVisible(), key
+            assert beside.text().startswith(f"<b>{view.items_by_key[key].name}</b>")
+            assert not beside.geometry().intersects(view.geometry()), key
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+    view.clearFocus()
+    qtbot.waitUntil(lambda: not beside.isVisible() and not label.isVisible())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
@@ -35,6 +35,7 @@ WIDE_RATIO = 0.95
 MIN_ANSWER_PX = 150
 MIN_WIDE_ANSWER_PX = 40
 KEY_SWATCH_PX = 28
+MIN_BESIDE_PX = 120
 """Under the key, the answer may be short (it says when it scrolls): the Body tab then fits the
 height the other tabs have."""
 MIN_PART = 44.0
@@ -83,6 +84,16 @@ def layers_swatch(layers: Sequence[Layer], width: int = 50, height: int = 32, ra
     paint_layers(painter, box(0), layers, lambda n: box(7 * n))
     painter.end()
     return pixmap
+
+
+def _floating_label(parent: QWidget, name: str, style: str) -> QLabel:
+    """A label over other widgets (not in a layout), hidden until shown."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"background: {theme.BACKGROUND}; {style}")
+    label.hide()
+    return label
 
 
 def region_name(content: Content, region: str, side: str) -> str:
@@ -168,16 +179,21 @@ class BodyMapPanel(FollowingPanel):
         content = selection.content
         self.view = BodyMapView(selection, content.drawings.body, self)
         self.view.activated.connect(self._ask)
+        # A small figure has no room for its hover / focus label: it shows beside it, over the key.
+        self.view.spill = True
+        self._beside = _floating_label(self, "bodyMapLabel", f"border: 2px solid {theme.TEXT}; padding: 6px;")
+        self.view.labelOutside.connect(self._show_beside)
         self.answer = RichBrowser(
             "bodyMapAnswer", "Lesion sites that would weaken the region asked about", self
         )
         self.answer.anchorClicked.connect(self._link_clicked)
         # Over the foot of the answer (not in the layout: showing it must not move the figure).
-        self._more = QLabel("\u25bc More below: scroll the list", self.answer.viewport())
-        self._more.setObjectName("bodyMapMore")
-        self._more.setStyleSheet(
-            f"background: {theme.BACKGROUND}; border-top: 1px solid {theme.MUTED_TEXT}; font-weight: bold;"
+        self._more = _floating_label(
+            self.answer.viewport(),
+            "bodyMapMore",
+            f"border-top: 1px solid {theme.MUTED_TEXT}; font-weight: bold;",
         )
+        self._more.setText("\u25bc More below: scroll the list")
         self.answer.viewport().installEventFilter(self)
         bar = self.answer.verticalScrollBar()
         bar.rangeChanged.connect(self._show_more)
@@ -257,13 +273,33 @@ class BodyMapPanel(FollowingPanel):
         grid.setRowStretch(2, 0 if wide else 1)
         self.answer.setMinimumHeight(MIN_WIDE_ANSWER_PX if wide else MIN_ANSWER_PX)
 
+    def _show_beside(self, text: str, part: QRect) -> None:
+        """The label of the hovered or focused region, beside the figure at the region's height."""
+        if not text:
+            self._beside.hide()
+            return
+        title, *lines = text.split("\n")
+        self._beside.setText(f"<b>{esc(title)}</b>" + "".join(f"<br>{esc(line)}" for line in lines))
+        left = self.view.geometry().right() + 4
+        width = max(MIN_BESIDE_PX, self.width() - left - 4)
+        if left + width > self.width():  # no room to the right: along the figure's right edge
+            left = max(0, self.width() - width - 4)
+        self._beside.setFixedWidth(width)
+        self._beside.adjustSize()
+        top = self.view.mapTo(self, part.topLeft()).y()
+        top = max(0, min(top, self.height() - self._beside.height()))
+        self._beside.move(left, top)
+        self._beside.show()
+        self._beside.raise_()
+
     def _show_more(self, *_: int) -> None:
         """Say so when the answer runs on below the box (the scroll bar alone is easy to miss)."""
         bar = self.answer.verticalScrollBar()
         port = self.answer.viewport().rect()
         height = self._more.sizeHint().height()
         self._more.setGeometry(0, port.height() - height, port.width(), height)
-        self._more.setVisible(bar.value() < bar.maximum())
+        # not in a box of a line or two: it would cover the only line shown (the scroll bar says it)
+        self._more.setVisible(bar.value() < bar.maximum() and port.height() >= 3 * height)
 
     # --- public, for the main window and tests ----------------------------------------------------
     def answer_text(self) -> str:
