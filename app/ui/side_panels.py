@@ -22,7 +22,7 @@ from app.ui.selection import SelectionModel
 T = TypeVar("T", bound=QWidget)
 SIGNS_SHARE = 0.6
 """The body map and expected signs get this share of the column's height (until the user drags)."""
-TABS_MIN_PX = 400
+TABS_MIN_PX = 420
 """The tabs get at least this height (while the signs keep a third of the column): the tallest tab
 (Course) fits in it, so opening a tab for the first time never pushes the expected signs up."""
 BODY_SHARE = 0.42
