@@ -20,7 +20,7 @@ from app.ui.panels.signs_panel import SignsPanel
 from app.ui.selection import SelectionModel
 
 T = TypeVar("T", bound=QWidget)
-SIGNS_SHARE = 0.6
+SIGNS_SHARE = 0.56
 """The body map and expected signs get this share of the column's height (until the user drags)."""
 TABS_MIN_PX = 420
 """The tabs get at least this height (while the signs keep a third of the column): the tallest tab
