@@ -25,7 +25,7 @@ from app.ui.selection import SelectionModel
 
 STATES = {"hovered": SiteState.HOVERED, "focused": SiteState.FOCUSED}
 LABEL_WRAP_PX = 260
-NEARNESS = 25.0
+NEARNESS = 60.0
 """A long site name wraps onto a second line rather than run across the diagram's labels."""
 
 
