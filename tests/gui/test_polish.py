@@ -470,3 +470,22 @@ def test_body_map_focus_label_covers_no_part_of_the_figure(
         qtbot.keyClick(view, Qt.Key.Key_Tab)
     view.clearFocus()
     qtbot.waitUntil(lambda: not beside.isVisible() and not label.isVisible())
+
+
+@pytest.mark.parametrize("size", [(1152, 648), (1280, 720)])
+def test_sign_details_and_the_body_tab_fit_a_720p_screens_window(
+    qtbot: QtBot, content: Content, size: tuple[int, int]
+) -> None:
+    """1152x648 is the window's own size on a 1280x720 projector (90% of the screen)."""
+    main = open_main_window(qtbot, content, *size)
+    main.selection.select("internal-capsule-left")
+    QApplication.processEvents()
+    before = (main.size(), main.side.sizes())
+    _click_text(qtbot, _some_child(main, "signsText"), "Weakness")
+    about = _some_child(main, "aboutSignText")
+    qtbot.waitUntil(about.isVisible)
+    QApplication.processEvents()
+    assert (main.size(), main.side.sizes()) == before, "opening a sign's details moved the layout"
+    _click_tab(qtbot, main, "Body")
+    assert (main.size(), main.side.sizes()) == before, "the Body tab grew the window"
+    assert main.minimumSizeHint().height() <= size[1]

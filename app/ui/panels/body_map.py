@@ -33,7 +33,7 @@ SITE_SCHEME = "site"
 WIDE_RATIO = 0.95
 """At least this wide for its height: the answer goes beside the figure, under the key."""
 MIN_ANSWER_PX = 150
-MIN_WIDE_ANSWER_PX = 40
+MIN_WIDE_ANSWER_PX = 24
 KEY_SWATCH_PX = 28
 MIN_BESIDE_PX = 120
 """Under the key, the answer may be short (it says when it scrolls): the Body tab then fits the
@@ -204,6 +204,7 @@ class BodyMapPanel(FollowingPanel):
         key.setObjectName("bodyMapKey")
         grid = QGridLayout(key)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(3)  # the Body tab fits a 1280x720 screen's window (90%: 648 px high)
         title = QLabel("Key", key)
         title.setFont(theme.heading_font())
         grid.addWidget(title, 0, 0, 1, 2)

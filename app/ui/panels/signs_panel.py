@@ -17,6 +17,7 @@ from app.ui.selection import SelectionModel
 
 SIGN_SCHEME = "sign"
 MODALITY_SCHEME = "modality"
+ABOUT_MIN_PX = 40
 ROW_FILL = "#eef3fa"
 """Every other region row is shaded, so a row can be followed across on a projector."""
 PROMPT = (
@@ -52,6 +53,7 @@ class SignsPanel(FollowingPanel):
         hide.setAccessibleName("Hide the sign description")
         hide.clicked.connect(self._hide_about)
         self._about_text = RichBrowser("aboutSignText", "About this sign", self._about)
+        self._about_text.setMinimumHeight(ABOUT_MIN_PX)  # opening it must not push the tabs down
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(hide)
