@@ -214,6 +214,8 @@ class BodyMapPanel(FollowingPanel):
         ]
         modalities = list(content.modalities)
         entries += [(f"{content.modalities[m].name} lost", [sensory_layer(m)]) for m in modalities]
+        # signs with no lesion type of their own: a Horner syndrome, clumsiness, absent abdominal reflexes
+        entries.append(("Other signs, no weakness", [untyped_layer()]))
         if modalities and content.lesion_types:  # both in one region: the pattern fills, the line edges
             first = next(iter(content.lesion_types.values()))
             both = [lesion_layer(first.id, first.pattern), sensory_layer(modalities[-1])]
