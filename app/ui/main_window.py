@@ -143,7 +143,9 @@ class MainWindow(QMainWindow):
         elif self.selection.shown.subject:
             self._status.setText("Escape clears the selection; Page Down steps to the next site.")
         else:
-            self._status.setText("Click a lesion site on the diagram, use Tab and Enter, or Ctrl+F to find one by name.")
+            self._status.setText(
+                "Click a lesion site on the diagram, use Tab and Enter, or Ctrl+F to find one by name."
+            )
 
     # --- menus --------------------------------------------------------------------------------
     def _action(

@@ -489,3 +489,10 @@ def test_sign_details_and_the_body_tab_fit_a_720p_screens_window(
     _click_tab(qtbot, main, "Body")
     assert (main.size(), main.side.sizes()) == before, "the Body tab grew the window"
     assert main.minimumSizeHint().height() <= size[1]
+
+
+def test_the_status_bar_tells_about_ctrl_f(qtbot: QtBot, content: Content) -> None:
+    main = open_main_window(qtbot, content, 1280, 720)
+    status = main.findChild(QLabel, "statusText")
+    assert status is not None
+    assert "Ctrl+F" in status.text()
