@@ -84,6 +84,7 @@ def pattern_transform(painter: QPainter, scale: float = 1.0, *, weighted: bool =
     (times :func:`pattern_weight` if ``weighted``) whatever the painter's zoom; sets the hint that
     makes Qt use it."""
     painter.setRenderHint(QPainter.RenderHint.NonCosmeticBrushPatterns)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, on=False)  # crisp, not blurred, lines
     weight = scale * (pattern_weight() if weighted else 1.0)
     return QTransform.fromScale(weight, weight) * painter.worldTransform().inverted()[0]
 
