@@ -39,6 +39,12 @@ COMPONENTS = (
     Component("svgelements", "svgelements", "the diagram's geometry"),
     Component("PyYAML", "PyYAML", "reading the content files"),
     Component("msgspec", "msgspec", "checking the content files"),
+    Component("fsrs", "fsrs", "scheduling the review cards (spaced repetition)"),
+    Component("platformdirs", "platformdirs", "where progress is kept"),
+    Component("genanki", "genanki", "exporting the cards as an Anki deck"),
+    Component("frozendict", "frozendict", "used by genanki", "LGPL-3.0-only"),
+    Component("chevron", "chevron", "used by genanki (card templates)"),
+    Component("cached-property", "cached-property", "used by genanki"),
 )
 
 QT_NOTICE = (

@@ -13,10 +13,12 @@ from app.model.state import EVERYTHING, Change
 from app.ui import theme
 from app.ui.panels.base import Caption, FollowingPanel
 from app.ui.panels.richtext import Cites, RichBrowser, badge, esc
+from app.ui.panels.signs_compact import compact_html
 from app.ui.selection import SelectionModel
 
 SIGN_SCHEME = "sign"
 MODALITY_SCHEME = "modality"
+ABOUT_MIN_PX = 40
 ROW_FILL = "#eef3fa"
 """Every other region row is shaded, so a row can be followed across on a projector."""
 PROMPT = (
@@ -46,12 +48,13 @@ class SignsPanel(FollowingPanel):
         self._about = QWidget()
         self._about.setObjectName("aboutSign")
         title = QLabel("About this sign", self._about)
-        title.setFont(theme.heading_font())
+        theme.make_heading(title)
         hide = QPushButton("Hide", self._about)
         hide.setObjectName("hideAboutSign")
         hide.setAccessibleName("Hide the sign description")
         hide.clicked.connect(self._hide_about)
         self._about_text = RichBrowser("aboutSignText", "About this sign", self._about)
+        self._about_text.setMinimumHeight(ABOUT_MIN_PX)  # opening it must not push the tabs down
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(hide)
@@ -83,12 +86,18 @@ class SignsPanel(FollowingPanel):
         layout.addLayout(when)
         layout.addWidget(split, 1)
 
+        self._compact = False
         self._sync()
 
     # --- public, for tests and the main window ------------------------------------------------
     def text(self) -> str:
         self._flush()
         return self._browser.toPlainText()
+
+    def set_compact(self, compact: bool) -> None:
+        """Projector form (presentation mode): every region at once, notes and sources left out."""
+        self._compact = compact
+        self._sync()
 
     def about_text(self) -> str:
         return self._about_text.toPlainText() if self._about.isVisibleTo(self) else ""
@@ -104,8 +113,14 @@ class SignsPanel(FollowingPanel):
             f"<h2>{esc(sign.name)}</h2><p class='muted'>{esc(domain)}</p>"
             f"{cites.paragraphs(sign.summary)}{self._where(sign_id)}"
         )
-        self._about_text.show_html(body + cites.references())
+        self._show_about(body + cites.references())
+
+    def _show_about(self, html: str) -> None:
+        """Open the "About this sign" area at the top of ``html``; shown first, so the page is laid
+        out at its real width and opens at its title (laid out hidden, it opened scrolled down)."""
         self._about.show()
+        self._about_text.show_html(html)
+        self._about_text.verticalScrollBar().setValue(0)
 
     # --- sync ---------------------------------------------------------------------------------
     def _sync(self, change: Change = EVERYTHING) -> None:
@@ -119,6 +134,7 @@ class SignsPanel(FollowingPanel):
         else:
             self._when.setText(f"Day {day} after onset")
         self._established.setVisible(day is not None and not self._selection.findings.chronic)
+        self._when.setVisible(not (self._compact and day is None))  # a projector says only what changed
         self._browser.show_html(self._render())
 
     def day_text(self) -> str:
@@ -129,6 +145,8 @@ class SignsPanel(FollowingPanel):
         shown = self._selection.shown
         if not shown.subject:
             return PROMPT + _key(content)
+        if self._compact:
+            return compact_html(content, shown)
         parts = [f"<h2>{esc(shown.subject)}</h2>"]
         if shown.disease:
             names = ", ".join(content.sites_by_id[s].name for s in shown.sites)
@@ -246,8 +264,7 @@ class SignsPanel(FollowingPanel):
             f"<h2>{esc(modality.name)}</h2><p class='muted'>{esc(modality.tract)}</p>"
             f"{cites.paragraphs(modality.summary)}{where}"
         )
-        self._about_text.show_html(body + cites.references())
-        self._about.show()
+        self._show_about(body + cites.references())
 
     def _hide_about(self) -> None:
         self._about.hide()
