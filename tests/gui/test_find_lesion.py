@@ -205,6 +205,7 @@ def test_hiding_the_window_keeps_the_quiz(qtbot: QtBot, window: MainWindow) -> N
 
 def test_choosing_a_disease_elsewhere_ends_the_quiz(qtbot: QtBot, window: MainWindow) -> None:
     panel = open_quiz(qtbot, window)
+    ask(panel, 1, ("anterior-horn-l4-left",))  # the last of ALS's typical sites: not to be mistaken for it
     window.selection.choose_disease("als")  # what the Diseases tab does
     qtbot.waitUntil(lambda: panel.session is None)
     assert panel.question_label.text() == "Choose a level to start."
@@ -212,3 +213,13 @@ def test_choosing_a_disease_elsewhere_ends_the_quiz(qtbot: QtBot, window: MainWi
     assert window.selection.shown.sites, "and shows, nothing hidden"
     click_site(qtbot, window, "radial-nerve-left")
     assert window.selection.sites == ("radial-nerve-left",), "clicks select again"
+
+
+def test_revealing_with_page_down_counts_as_the_solution(qtbot: QtBot, window: MainWindow) -> None:
+    panel = open_quiz(qtbot, window)
+    ask(panel, 1, ("radial-nerve-right",))
+    window.diagram.setFocus()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_PageDown)
+    assert "Solution:" in panel.feedback_label.text()
+    assert "Right radial nerve" in panel.feedback_label.text()
+    assert panel.marks_label.text() == "\u2717"

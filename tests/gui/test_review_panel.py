@@ -161,3 +161,14 @@ def test_file_export_anki_deck_writes_pictures(qtbot: QtBot, window: MainWindow,
         first = next(k for k, v in media.items() if v.endswith("-body.png"))
         assert deck.read(first).startswith(b"\x89PNG")
     assert window.statusBar().currentMessage() == message
+
+
+def test_space_from_the_classroom_keys_shows_the_answer(qtbot: QtBot, window: MainWindow) -> None:
+    panel = open_review(qtbot, window)
+    card = panel.card
+    assert card is not None
+    window.diagram.setFocus()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_PageDown)
+    assert panel.answered
+    assert card.back in panel.page.toPlainText()
+    assert panel.rating_buttons["good"].isEnabled()

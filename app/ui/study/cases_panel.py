@@ -29,6 +29,7 @@ from app.ui import theme
 from app.ui.panels.richtext import Cites, RichBrowser
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
+from app.ui.study.stops import shown_stop
 
 
 class CasesPanel(QWidget):
@@ -174,7 +175,7 @@ class CasesPanel(QWidget):
 
     # --- what the student sees --------------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
-        if self.study is not None and self._selection.current_stop() is None:
+        if self.study is not None and shown_stop(self._selection) is None:
             QTimer.singleShot(0, self, self._moved_away)
         if change.shown and self.study is not None:
             self._show_answer()
@@ -182,7 +183,7 @@ class CasesPanel(QWidget):
     def _moved_away(self) -> None:
         """The selection left the case (a disease chosen elsewhere...): the case ends, so clicks
         select again."""
-        if self.study is not None and self._selection.current_stop() is None:
+        if self.study is not None and shown_stop(self._selection) is None:
             self.close_case(keep_selection=True)
             self._show()
 

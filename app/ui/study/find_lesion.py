@@ -30,6 +30,7 @@ from app.model.state import Change, Hide
 from app.ui import theme
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
+from app.ui.study.stops import shown_stop
 
 
 def _label(name: str, parent: QWidget, *, rich: bool = False) -> QLabel:
@@ -134,7 +135,7 @@ class FindLesionPanel(QWidget):
 
     @property
     def question(self) -> Question | None:
-        stop = self._selection.current_stop()
+        stop = shown_stop(self._selection)
         if self.session is None or stop is None:
             return None
         return self.session.by_id(stop.key)
@@ -224,6 +225,9 @@ class FindLesionPanel(QWidget):
             for label in (self.answer_label, self.hints_label, self.feedback_label, self.marks_label):
                 label.setText("")
             self.score_label.setText("")
+            return
+        if not self._selection.shown.hidden and question.id not in session.results:
+            self.solution()  # revealed from elsewhere (Space, Page Down): as if the solution was asked for
             return
         index = (self._selection.state.stop_index() or 0) + 1
         size = LEVEL_SIZE[question.level]

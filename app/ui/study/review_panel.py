@@ -14,11 +14,12 @@ from app.model.cards import StudyCard, build_cards
 from app.model.cases import load_cases
 from app.model.errors import ContentError
 from app.model.progress import RATINGS, due_cards
-from app.model.state import Hide, Stop
+from app.model.state import Change, Hide, Stop
 from app.ui import theme
 from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
+from app.ui.study.stops import shown_stop
 
 
 class ReviewPanel(QWidget):
@@ -69,6 +70,14 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.show_button)
         layout.addLayout(grid)
         self.answered = False
+        selection.changed.connect(self._on_changed)
+
+    def _on_changed(self, change: Change) -> None:
+        """Revealed from elsewhere (Space or Page Down, the classroom keys): the answer shows here too."""
+        if change.shown and self.card is not None and not self.answered and not self._selection.shown.hidden:
+            stop = shown_stop(self._selection)
+            if stop is not None and stop.key == self.card.id:
+                self.show_answer()
 
     # --- the session ------------------------------------------------------------------------------------
     def start(self) -> None:
