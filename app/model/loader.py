@@ -23,11 +23,12 @@ from app import paths
 from app.model.checker import Checker
 from app.model.checks import FILE_CHECKS, check_route_nodes
 from app.model.content import Content, Drawings, drawings_for
-from app.model.errors import ContentError, Problem
+from app.model.errors import ContentError
 from app.model.expand import expand_diseases, expand_sites
 from app.model.ids import check_required
 from app.model.pathway import build_pathway
 from app.model.sources import Sources, read_sources
+from app.model.textfile import check_folder
 
 
 def load_content(
@@ -39,8 +40,7 @@ def load_content(
     region and cord part must have its element. Raises :class:`ContentError` listing every problem.
     """
     directory = Path(directory) if directory is not None else paths.content_dir()
-    if not directory.is_dir():
-        raise ContentError([Problem(directory, 1, "content folder not found")])
+    check_folder(directory)  # missing, a file, a link loop, unreadable: one line
     drawings = drawings_for(directory, diagram=svg)
     try:
         sources = read_sources(directory)
