@@ -254,6 +254,14 @@ def check_physiology(c: Checker) -> None:
         c.cited(
             "physiology", (*at, "disagreement"), measure.disagreement, f"the disagreement of {measure.id!r}"
         )
+        if not measure.minimum < measure.maximum:
+            c.error("physiology", (*at, "maximum"), f"{measure.id!r}: maximum must be above minimum")
+            continue  # nothing can be placed on an empty or upside-down axis
+        for name, value in measure.ticks.items():
+            if not measure.minimum <= value <= measure.maximum:
+                c.error(
+                    "physiology", (*at, "ticks"), f"tick {name!r} lies outside the axis of {measure.id!r}"
+                )
         for j, curve in enumerate(measure.curves):
             days = [day for day, _ in curve.points]
             if days != sorted(days) or days[0] != 0:
