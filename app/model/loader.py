@@ -4,7 +4,9 @@ The steps, each in its own module:
 
 1. :mod:`~app.model.sources`: every file read (safely, with line numbers) and converted to its
    typed schema;
-2. :mod:`~app.model.checks`: the files checked against each other (ids, citations, rules);
+2. :mod:`~app.model.limits`: no more work asked for than real content needs (list lengths,
+   generated paths, wildcard matching), then :mod:`~app.model.checks`: the files checked
+   against each other (ids, citations, rules);
 3. :mod:`~app.model.pathway`: the pathway generated from the anatomy, then
    :mod:`~app.model.expand`: sites and diseases expanded (sides, patterns);
 4. :mod:`~app.model.ids`: the ids the code relies on are present;
@@ -26,6 +28,7 @@ from app.model.content import Content, Drawings, drawings_for
 from app.model.errors import ContentError
 from app.model.expand import expand_diseases, expand_sites
 from app.model.ids import check_required
+from app.model.limits import check_expansion, check_sizes
 from app.model.pathway import build_pathway
 from app.model.sources import Sources, read_sources
 from app.model.textfile import check_folder
@@ -50,6 +53,7 @@ def load_content(
 
             raise ContentError(error.problems + scan_problems(drawings)) from None
         raise
+    check_sizes(sources)  # too much work asked for: refused at once, before doing it
     checker = Checker(sources)
     for check in FILE_CHECKS:
         check(checker)
@@ -73,6 +77,7 @@ def _raise_if_any(checker: Checker) -> None:
 def _build(checker: Checker, sources: Sources, drawings: Drawings, directory: Path) -> Content:
     anatomy = sources.anatomy.parsed
     pathway = build_pathway(anatomy)
+    check_expansion(sources, len(pathway.nodes))
     check_route_nodes(checker, pathway)
     sites = expand_sites(checker, list(pathway.nodes))
     diseases = expand_diseases(checker, [site.id for site in sites])
