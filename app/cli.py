@@ -218,9 +218,14 @@ def _cmd_findings(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from app import paths
+    from app.model.geometry import load_geometry
     from app.model.loader import load_content
 
     content = load_content(args.directory or _content_dir(args), check_svg=True)  # always in full
+    # The site outlines the window clicks and highlights (cached by the diagram's hash, as the
+    # window caches them): a drawing that passes the scan but cannot be outlined is refused here.
+    load_geometry(content.drawings.diagram, [s.id for s in content.sites], paths.cache_dir())
     counts = (
         f"{len(content.sites)} sites, {len(content.diseases)} diseases, {len(content.references)} references"
     )

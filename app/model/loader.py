@@ -11,7 +11,8 @@ The steps, each in its own module:
    :mod:`~app.model.expand`: sites and diseases expanded (sides, patterns);
 4. :mod:`~app.model.ids`: the ids the code relies on are present;
 5. :mod:`~app.model.drawing_checks` (``check_svg``): the drawings against the content;
-6. the diseases' declared lesion types against what the engine derives from their sites.
+6. the diseases' declared lesion types against what the engine derives from their sites (only
+   once everything before is sound: a broken drawing is refused without running the engine).
 
 Every problem is reported as ``FILE:LINE: message``; all problems of a step are collected before
 raising, so a teacher can fix them in one pass.
@@ -64,6 +65,7 @@ def load_content(
 
         check_drawings(checker, drawings, content.sites)
     check_required(checker, content)
+    _raise_if_any(checker)  # the findings engine runs only on content that is sound so far
     _check_declared_lesions(checker, content)
     _raise_if_any(checker)
     return content
