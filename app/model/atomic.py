@@ -34,8 +34,13 @@ def write_cache(target: Path, data: bytes) -> None:
 
 def write_cache_replacing(target: Path, data: bytes, stale: str) -> None:
     """Write a cache file and delete its predecessors (files in the same folder matching the
-    glob ``stale``), so that a cache folder does not grow with every edit of the content."""
+    glob ``stale``), so that a cache folder does not grow with every edit of the content.
+    A cache that cannot be written or cleaned (a read-only folder, an old entry that is a folder)
+    is left as it is: it is only a cache."""
     write_cache(target, data)
-    for old in target.parent.glob(stale):
-        if old != target:
-            old.unlink(missing_ok=True)
+    try:
+        for old in target.parent.glob(stale):
+            if old != target and (old.is_symlink() or not old.is_dir()):
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
