@@ -41,6 +41,15 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _picture(text: str) -> Path:
+    from app.pictures import picture_format, unknown_format_message
+
+    path = Path(text)
+    if picture_format(path) is None:
+        raise argparse.ArgumentTypeError(unknown_format_message(path))
+    return path
+
+
 def _day(text: str) -> int:
     try:
         day = int(text)
@@ -74,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--disease", metavar="ID", help="preselect a disease and show its typical sites")
     parser.add_argument(
-        "--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen and exit"
+        "--screenshot",
+        metavar="FILE.png",
+        type=_picture,
+        help="render the window offscreen, save it (PNG, or JPEG etc. as the name says) and exit",
     )
     parser.add_argument(
         "--tab",
@@ -96,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--day", metavar="N", type=_day, help="signs N days after onset (default: the established lesion)"
     )
     validate = sub.add_parser(
-        "validate", help="check content and diagram; print FILE:LINE: message per problem"
+        "validate",
+        parents=[content],
+        help="check content and diagram; print FILE:LINE: message per problem",
     )
     validate.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="content folder to check")
     return parser
@@ -222,7 +236,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from app.model.geometry import load_geometry
     from app.model.loader import load_content
 
-    content = load_content(args.directory or _content_dir(args), check_svg=True)  # always in full
+    directory = _content_dir(args)
+    if args.directory is not None and directory is not None and args.directory != directory:
+        raise UsageError("give the content folder once: either validate DIR or validate --content DIR")
+    content = load_content(args.directory or directory, check_svg=True)  # always in full
     # The site outlines the window clicks and highlights (cached by the diagram's hash, as the
     # window caches them): a drawing that passes the scan but cannot be outlined is refused here.
     load_geometry(content.drawings.diagram, [s.id for s in content.sites], paths.cache_dir())

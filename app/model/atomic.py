@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+import tempfile
 from pathlib import Path
+
+
+def _umask_mode() -> int:
+    """The mode a new file gets from ``open()`` under the current umask (mkstemp would give 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``target``, flush it to disk, then rename it into
-    place. On any failure the old file (if any) is left untouched and the error is raised."""
-    import tempfile
+    place. On any failure the old file (if any) is left untouched and the error is raised.
 
+    A link is followed (the file it points to is replaced, the link kept); an existing target that
+    is not a regular file (a device such as ``/dev/full``, a pipe, a folder) is refused with an
+    :class:`OSError`, never replaced by a file. A replaced file keeps its permissions."""
+    target = Path(os.path.realpath(target)) if target.is_symlink() else target
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        mode = _umask_mode()
+    else:
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "it is a folder", str(target))
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(0, "it is not a regular file (a device or a pipe)", str(target))
+        mode = stat.S_IMODE(info.st_mode)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
@@ -18,6 +41,8 @@ def write_atomically(target: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        with contextlib.suppress(OSError):  # a file system without modes (FAT) keeps its default
+            Path(temp).chmod(mode)
         Path(temp).replace(target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -44,3 +69,24 @@ def write_cache_replacing(target: Path, data: bytes, stale: str) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         return
+
+
+def write_user_file(target: Path, data: bytes) -> None:
+    """Write a file the user asked for: atomically (:func:`write_atomically`), or, when ``target``
+    is a device or a pipe (``/dev/stdout``, ``/dev/full``), straight into it. Every failure is
+    raised as :class:`OSError` with a readable ``strerror``."""
+    try:
+        info = target.stat()
+    except OSError:
+        info = None
+    if info is None or stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
+        write_atomically(target, data)
+        return
+    handle = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        os.set_blocking(handle, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)

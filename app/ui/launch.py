@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from app import paths
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from app.ui.main_window import MainWindow
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -155,23 +157,36 @@ def run(
     return app.exec()
 
 
-def _save_screenshot(app: object, window: object, path: Path, size: tuple[int, int]) -> int:
-    from PySide6.QtWidgets import QApplication
+def _save_screenshot(app: QApplication, window: MainWindow, path: Path, size: tuple[int, int]) -> int:
+    """Render the window at exactly ``size`` device pixels and save it in the format the name asks
+    for; a size smaller than the window can be drawn is refused, never silently enlarged."""
+    from PySide6.QtCore import Qt
 
-    from app.ui.files import save_png
-    from app.ui.main_window import MainWindow
+    from app.ui.files import save_image
 
-    assert isinstance(app, QApplication)
-    assert isinstance(window, MainWindow)
     ratio = app.devicePixelRatio() or 1.0
-    window.resize(round(size[0] / ratio), round(size[1] / ratio))
+    logical = (round(size[0] / ratio), round(size[1] / ratio))
+    window.resize(*logical)
     window.build_panels()
     window.show()
     for _ in range(3):
         app.processEvents()
-    error = save_png(window.grab().toImage(), path)
+    if (window.width(), window.height()) != logical:
+        # The window kept the size its layout needs: that, where larger, is the smallest possible.
+        least = (max(size[0], round(window.width() * ratio)), max(size[1], round(window.height() * ratio)))
+        print(
+            f"neuraxis: error: --size {size[0]}x{size[1]} is smaller than the window can be drawn; "
+            f"the smallest is {least[0]}x{least[1]}",
+            file=sys.stderr,
+        )
+        window.close()
+        return EXIT_USAGE
+    image = window.grab().toImage()
+    if (image.width(), image.height()) != size:  # a fractional scale factor rounds a pixel off
+        image = image.scaled(*size, mode=Qt.TransformationMode.SmoothTransformation)
+    error = save_image(image, path)
+    window.close()
     if error is not None:
         print(f"{path}:1: could not write the screenshot: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    window.close()
     return EXIT_OK
