@@ -184,6 +184,7 @@ class BodyMapPanel(FollowingPanel):
             swatch = QLabel(key)
             swatch.setPixmap(layers_swatch(layers, ratio=ratio))
             label = QLabel(text, key)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # content text, shown as written: never markup
             label.setWordWrap(True)
             label.setAccessibleName(f"Key: {text}")
             label.installEventFilter(self)
