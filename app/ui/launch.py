@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
     from app.ui.main_window import MainWindow
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 HD_HEIGHT = 1080
+LOG_NAME = "neuraxis-error.log"
 
 
 def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) -> None:
@@ -60,20 +61,24 @@ def _report(lines: Sequence[str], *, title: str, to_stderr: bool) -> None:
     box.exec()
 
 
+def _log(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
+    """Write the traceback to the error log (rotated, see :mod:`app.errorlog`); say where."""
+    from app.errorlog import append_error
+
+    log = paths.cache_dir() / LOG_NAME
+    try:
+        append_error(log, "".join(traceback.format_exception(kind, error, tb)))
+    except OSError:
+        return "Details could not be written to a log file."
+    return f"Details were written to {log}."
+
+
 def _install_excepthook(to_stderr: bool) -> None:
     """Unexpected errors: a plain message for the user, the traceback to a log file."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        log = paths.cache_dir() / "neuraxis-error.log"
-        try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as stream:
-                stream.write("".join(traceback.format_exception(kind, error, tb)))
-            where = f"Details were written to {log}."
-        except OSError:
-            where = "Details could not be written to a log file."
         _report(
-            [f"Neuraxis hit an unexpected problem ({kind.__name__}: {error}).", where],
+            [f"Neuraxis hit an unexpected problem ({kind.__name__}: {error}).", _log(kind, error, tb)],
             title="Something went wrong",
             to_stderr=to_stderr,
         )
@@ -102,9 +107,7 @@ def run(
         return EXIT_PROBLEMS
     from PySide6.QtWidgets import QApplication
 
-    from app.model.cache import load_content_cached
     from app.model.errors import ContentError
-    from app.model.geometry import load_geometry
     from app.ui import theme
 
     app = QApplication.instance()
@@ -116,18 +119,57 @@ def run(
     app.setOrganizationName("Neuraxis")
     app.setApplicationDisplayName("Neuraxis")
     app.setDesktopFileName("io.github.neuraxis.Neuraxis")  # packaging/linux: the window's icon on Wayland
-    theme.apply(app)
+    if app.styleSheet() != theme.STYLE_SHEET:  # (an application already themed is not re-polished)
+        theme.apply(app)
     headless = screenshot is not None
     _install_excepthook(headless)
     if headless:
         _quiet_platform_noise()
     try:
-        cache = paths.cache_dir()
-        content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
-        geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
+        return _start(
+            app,
+            content_dir=content_dir,
+            select=select,
+            disease=disease,
+            screenshot=screenshot,
+            size=size,
+            tab=tab,
+            on_shown=on_shown,
+        )
     except ContentError as error:
         _report([str(p) for p in error.problems], title="The content could not be loaded", to_stderr=headless)
         return EXIT_PROBLEMS
+    except Exception as error:  # every start-up failure gets a message (a dialog), never a traceback
+        if os.environ.get("NEURAXIS_DEBUG"):
+            raise
+        _report(
+            [
+                f"Neuraxis could not start ({type(error).__name__}: {error}).",
+                _log(type(error), error, error.__traceback__),
+            ],
+            title="Neuraxis could not start",
+            to_stderr=headless,
+        )
+        return EXIT_INTERNAL
+
+
+def _start(
+    app: QApplication,
+    *,
+    content_dir: Path | None,
+    select: Sequence[str],
+    disease: str | None,
+    screenshot: Path | None,
+    size: tuple[int, int] | None,
+    tab: str | None,
+    on_shown: Callable[[MainWindow], None] | None,
+) -> int:
+    from app.model.cache import load_content_cached
+    from app.model.geometry import load_geometry
+
+    cache = paths.cache_dir()
+    content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
+    geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
 
     unknown = [s for s in select if s not in content.sites_by_id]
     if disease is not None and disease not in content.diseases_by_id:
