@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from app.model.content import Content
-    from app.model.findings import Findings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 TABS = ("body", "compare", "course", "cord", "diseases", "site", "faq", "sources")
@@ -94,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window on this tab of the lower panel (handy with --screenshot)",
     )
     parser.add_argument("--size", metavar="WxH", type=_size, default=None, help="window size, e.g. 1280x720")
+    parser.add_argument(
+        "--day", metavar="N", type=_day, help="open on day N after onset (default: established)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("sites", parents=[content, output], help="list the lesion sites")
     sub.add_parser("diseases", parents=[content, output], help="list the diseases")
@@ -182,29 +184,6 @@ def _cmd_diseases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def describe(content: Content, findings: Findings, disease: str | None = None) -> str:
-    """Findings as readable text, one line per affected region."""
-    from app.model.state import subject_name
-
-    lines = ["Lesion: " + subject_name(content, findings.sites, disease)]
-    if findings.day is not None:
-        lines.append(f"Day {findings.day} after onset")
-    if not findings.findings:
-        lines.append("  No motor findings.")
-    width = max((len(content.regions_by_id[f.region].name) for f in findings.findings), default=0)
-    for side in ("right", "left"):
-        rows = findings.for_side(side)
-        if rows:
-            lines.append(f"{side.title()} side of the body:")
-        for finding in rows:
-            region = content.regions_by_id[finding.region].name
-            signs = ", ".join(content.signs_by_id[s].name for s in finding.signs)
-            lost = "; ".join(f"{content.modalities[m].name.lower()} lost" for m in finding.sensory_loss)
-            details = "; ".join(part for part in (signs, lost) if part)
-            lines.append(f"  {region:<{width}}  {'+'.join(finding.lesions) or '-':<8} {details}")
-    return "\n".join(lines)
-
-
 def _cmd_findings(args: argparse.Namespace) -> int:
     from app.model.findings import UnknownIdError, evaluate
 
@@ -218,7 +197,7 @@ def _cmd_findings(args: argparse.Namespace) -> int:
     if not ids:
         raise UsageError("give one or more site ids, or --disease ID (see: neuraxis sites)")
     try:
-        findings = evaluate(content, ids, args.day)
+        findings = evaluate(content, ids, args.day, args.disease)
     except UnknownIdError as error:
         raise UsageError(f"unknown site id {error.item!r} (see: neuraxis sites)") from None
     if args.json:
@@ -227,7 +206,10 @@ def _cmd_findings(args: argparse.Namespace) -> int:
             data = {"disease": args.disease, **data}
         _print_json(data)
     else:
-        print(describe(content, findings, args.disease))
+        from app.model.describe import describe
+        from app.model.state import subject_name
+
+        print(describe(content, findings, subject_name(content, findings.sites, args.disease)))
     return EXIT_OK
 
 
@@ -260,6 +242,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         tab=args.tab,
         size=args.size,
+        day=args.day,
     )
 
 

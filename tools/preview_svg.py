@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Render and sanity-check the Neuraxis diagram (assets/svg/neuraxis.svg).
+"""Render and sanity-check the Neuraxis drawings (assets/svg/*.svg). Optional: the app and
+`neuraxis validate` never need it; it helps whoever edits a drawing by hand or in Inkscape.
 
 Usage:
     QT_QPA_PLATFORM=offscreen python tools/preview_svg.py [SVG] [--out DIR] [--sites ID ...]
+
+SVG defaults to the neuraxis diagram; the body map and the cord section (body.svg, cord.svg)
+get the same rendering, format, font and text checks, without the lesion-site checks.
 
 What it does
   * renders the SVG with Qt's QSvgRenderer (the renderer the app uses) to
@@ -10,13 +14,14 @@ What it does
     and reports any Qt warning printed while loading/rendering;
   * checks the SVG Tiny subset rules (no DOCTYPE/entities/script/image/
     external refs/filters/masks/markers/patterns/<style>), the root element
-    and the viewBox size (0 0 W H with 1000 <= W <= 1150, 1000 <= H <= 1080);
+    and, for the neuraxis diagram, the viewBox size (0 0 W H with
+    1000 <= W <= 1150, 1000 <= H <= 1080);
   * checks the lesion-site contract: every site id of content/sites.yaml
     (plus any given with --sites, for sites not yet in the content) exists exactly once,
-    each carries class="site" (and nothing else does), each site shape (a
-    site element itself, or each child shape of a site group) is at least
-    40 x 40 user units, and no two shapes of different sites have bounding
-    boxes closer than 6 units;
+    each carries class="site" (and nothing else does), and every site is big
+    enough and far enough from the others to be clicked (at least 40 x 40
+    units, 6 units apart: app/model/svgtargets.py, the check `neuraxis
+    validate` runs too);
   * checks that font-family is exactly "DejaVu Sans" (Qt's renderer takes a
     comma-separated list as one family name), that text is >= 22 units, that
     no text touches lines or other drawing (pixel test on separate text /
@@ -44,8 +49,6 @@ from app.model.loader import load_content
 SITE_IDS = [site.id for site in load_content().sites]
 SIDED = sorted({sid.rsplit("-", 1)[0] for sid in SITE_IDS if sid.endswith(("-left", "-right"))})
 SHAPES = {"path", "rect", "circle", "ellipse", "polygon", "polyline", "line"}
-MIN_SIZE = 40.0
-MIN_GAP = 6.0
 MIN_FONT = 22.0
 
 FORBIDDEN_PATTERNS = [
@@ -86,7 +89,7 @@ class Report:
 
 
 # ------------------------------------------------------------------ format
-def check_format(text: str, rep: Report) -> ET.Element | None:
+def check_format(text: str, rep: Report, diagram: bool = True) -> ET.Element | None:
     for pat, what in FORBIDDEN_PATTERNS:
         if re.search(pat, text, re.IGNORECASE):
             rep.error(f"forbidden feature: {what}")
@@ -100,13 +103,22 @@ def check_format(text: str, rep: Report) -> ET.Element | None:
     if root.get("version") != "1.2" or root.get("baseProfile") != "tiny":
         rep.error('root must have version="1.2" baseProfile="tiny"')
     vb = [float(v) for v in (root.get("viewBox") or "0 0 0 0").replace(",", " ").split()]
-    if len(vb) != 4 or vb[0] != 0 or vb[1] != 0 or not 1000 <= vb[3] <= 1080 or not 1000 <= vb[2] <= 1150:
+    if len(vb) != 4 or vb[0] != 0 or vb[1] != 0:
+        rep.error(f"viewBox must be 0 0 W H, got {vb}")
+    elif diagram and (not 1000 <= vb[3] <= 1080 or not 1000 <= vb[2] <= 1150):
         rep.error(f"viewBox must be 0 0 W H with 1000<=W<=1150 and 1000<=H<=1080, got {vb}")
     if root.get("width") != f"{vb[2]:g}" or root.get("height") != f"{vb[3]:g}":
         rep.error("width/height must equal the viewBox size")
+    parents = {child: parent for parent in root.iter() for child in parent}
+
+    def inherited(el, attr):
+        while el is not None and el.get(attr) is None:
+            el = parents.get(el)
+        return None if el is None else el.get(attr)
+
     for el in root.iter():
         if local(el.tag) == "text":
-            size = el.get("font-size")
+            size = inherited(el, "font-size")
             if size is None or float(size) < MIN_FONT:
                 rep.error(f"text {(''.join(el.itertext()))!r} has font-size {size} (< {MIN_FONT})")
         fam = el.get("font-family")
@@ -136,49 +148,24 @@ def check_sites(path: Path, root: ET.Element, rep: Report) -> None:
         elif el.get("id") not in SITE_IDS and "site" in classes:
             rep.error(f'non-site element <{local(el.tag)} id={el.get("id")!r}> carries class="site"')
 
+    # Size and spacing of the click targets: the same check as `neuraxis validate`
+    # (app/model/svgtargets.py), over the outlines the app itself reads.
+    from app.model.errors import ContentError
+    from app.model.geometry import parse_geometry
+    from app.model.svgcheck import scan_svg
+    from app.model.svgtargets import target_problems
+
     try:
-        import svgelements as se
-    except ImportError:
-        rep.note("svgelements not installed: geometric site checks skipped")
+        lines = scan_svg(path).ids
+        geometry = parse_geometry(path, [sid for sid in SITE_IDS if sid in ids])
+    except ContentError as exc:
+        for problem in exc.problems:
+            rep.error(str(problem))
         return
-    svg = se.SVG.parse(str(path), reify=True)
-    boxes: dict[str, list[tuple[float, float, float, float]]] = {}
-
-    def collect(el, owner):
-        if isinstance(el, se.Group):
-            for ch in el:
-                collect(ch, owner)
-        elif isinstance(el, se.Shape):
-            bb = el.bbox()
-            if bb is not None:
-                boxes.setdefault(owner, []).append(bb)
-
-    for el in svg.elements():
-        sid = getattr(el, "id", None)
-        if sid in SITE_IDS and sid not in boxes:
-            collect(el, sid)
-    for sid in SITE_IDS:
-        if sid not in boxes:
-            rep.error(f"site {sid!r} has no drawable shape")
-            continue
-        for x0, y0, x1, y1 in boxes[sid]:
-            w, h = x1 - x0, y1 - y0
-            if min(w, h) < MIN_SIZE - 1e-6:
-                rep.error(f"site {sid!r}: shape {w:.1f} x {h:.1f} is smaller than {MIN_SIZE:g}")
-    items = [(sid, bb) for sid, bbs in boxes.items() for bb in bbs]
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            (a, ba), (b, bb) = items[i], items[j]
-            if a == b:
-                continue
-            gap_x = max(bb[0] - ba[2], ba[0] - bb[2])
-            gap_y = max(bb[1] - ba[3], ba[1] - bb[3])
-            if max(gap_x, gap_y) < MIN_GAP - 1e-6:
-                rep.error(
-                    f"sites {a!r} and {b!r} are closer than {MIN_GAP:g} units "
-                    f"(bbox gap {max(gap_x, gap_y):.1f})"
-                )
-    rep.note(f"{len(boxes)} site elements, {len(items)} site shapes checked")
+    for problem in target_problems(path, geometry, lines):
+        rep.error(str(problem))
+    shapes = sum(len(site.outlines) for site in geometry.sites.values())
+    rep.note(f"{len(geometry.sites)} site elements, {shapes} site outlines checked")
 
 
 # ------------------------------------------------------------------ rendering
@@ -299,9 +286,12 @@ def main(argv=None) -> int:
     path = Path(args.svg)
     text = path.read_text(encoding="utf-8")
     rep = Report()
-    root = check_format(text, rep)
-    if root is not None:
+    diagram = path.name == DEFAULT_SVG.name or 'class="site"' in text
+    root = check_format(text, rep, diagram)
+    if root is not None and diagram:
         check_sites(path, root, rep)
+    elif root is not None:
+        rep.note("not the neuraxis diagram: lesion-site checks skipped")
 
     if not args.no_render and root is not None:
         from PySide6.QtCore import qInstallMessageHandler

@@ -14,8 +14,45 @@ from app.model.schema import SignRule
 
 
 def check_references(c: Checker) -> None:
+    """Ids unique; every source checkable: authors, venue, year and a stable identifier (a DOI,
+    PMID, NCBI Bookshelf id or the full address of the page). A url, wherever given, must name a
+    page (``http(s)://host/path``), not a site's home page. Teaching conventions need none of it."""
+    from urllib.parse import urlsplit  # local: this check is the only user
+
     references = c.sources.references.parsed.references
     c.unique("references", "references", (r.id for r in references), "reference")
+    for index, ref in enumerate(references):
+        at = ("references", index)
+        if ref.url:
+            parts = urlsplit(ref.url)
+            if (
+                parts.scheme not in ("http", "https")
+                or not parts.netloc
+                or not parts.path.strip("/")
+                or any(ch.isspace() for ch in ref.url)
+            ):
+                c.error(
+                    "references",
+                    (*at, "url"),
+                    f"reference {ref.id!r} has url {ref.url!r}, which is not the full address of a "
+                    "page; give http(s)://host/path of the exact page, not a site's home page",
+                )
+        if ref.kind == "convention":
+            continue
+        for field, value, hint in (
+            ("authors", ref.authors, "as cited, or the organisation or site's editors"),
+            ("venue", ref.venue, "journal with volume and pages, book with publisher, or website"),
+            ("year", ref.year, "of publication, or for an undated page the year it was read"),
+        ):
+            if not value:
+                c.error("references", at, f"reference {ref.id!r} has no {field}; add it ({hint})")
+        if not (ref.doi or ref.pmid or ref.nbk or ref.url):
+            c.error(
+                "references",
+                at,
+                f"reference {ref.id!r} has no stable identifier; "
+                "add doi, pmid, nbk or the full url of the page",
+            )
 
 
 def check_body(c: Checker) -> None:
@@ -177,6 +214,7 @@ WHERE_OF = {"UMN": {"brain", "cord"}, "LMN": {"cell", "root", "plexus", "nerve"}
 
 
 def _check_rule(c: Checker, where: tuple[str | int, ...], rule: SignRule) -> None:
+    """A rule names known things and combines its options sensibly (see the header of signs.yaml)."""
     anatomy = c.sources.anatomy.parsed
     kinds = [rule.lesion, rule.reflex, rule.sensory, rule.function]
     if sum(kind is not None for kind in kinds) != 1:
@@ -184,14 +222,24 @@ def _check_rule(c: Checker, where: tuple[str | int, ...], rule: SignRule) -> Non
     if rule.reflex is not None:
         c.known("signs", (*where, "reflex", "id"), rule.reflex.id, {r.id for r in anatomy.reflexes}, "reflex")
     c.known("signs", (*where, "function"), rule.function, {f.id for f in anatomy.functions}, "function")
-    regions = {r.id for r in c.sources.body.parsed.regions}
-    for k, region in enumerate(rule.regions):
-        c.known("signs", (*where, "regions", k), region, regions, "region")
-    for k, group in enumerate(rule.groups):
-        c.known("signs", (*where, "groups", k), group, {g.id for g in anatomy.muscle_groups}, "muscle group")
-    processes = {p.id for p in c.sources.diseases.parsed.processes}
-    for k, process in enumerate(rule.process):
-        c.known("signs", (*where, "process", k), process, processes, "process")
+    known: list[tuple[str, list[str], set[str], str]] = [
+        ("regions", rule.regions, {r.id for r in c.sources.body.parsed.regions}, "region"),
+        ("groups", rule.groups, {g.id for g in anatomy.muscle_groups}, "muscle group"),
+        ("process", rule.process, {p.id for p in c.sources.diseases.parsed.processes}, "process"),
+        (
+            "except_process",
+            rule.except_process,
+            {p.id for p in c.sources.diseases.parsed.processes},
+            "process",
+        ),
+    ]
+    for key, values, valid, what in known:
+        for k, value in enumerate(values):
+            c.known("signs", (*where, key, k), value, valid, what)
+    _check_rule_options(c, where, rule)
+
+
+def _check_rule_options(c: Checker, where: tuple[str | int, ...], rule: SignRule) -> None:
     for key, value in (
         ("one_sided", rule.one_sided),
         ("both_sides", rule.both_sides),
@@ -208,6 +256,12 @@ def _check_rule(c: Checker, where: tuple[str | int, ...], rule: SignRule) -> Non
         c.error("signs", (*where, "at"), "'at' applies to a rule with 'lesion' or 'reflex'")
     if rule.from_day is not None and rule.until_day is not None and rule.until_day <= rule.from_day:
         c.error("signs", where, "until_day must be later than from_day")
+    if rule.certainty == "possible" and not rule.note:
+        c.error(
+            "signs", where, "a rule with 'certainty: possible' needs a 'note' saying why, citing a source"
+        )
+    if rule.note:
+        c.cited("signs", (*where, "note"), [rule.note], "the note of this rule")
 
 
 def check_processes(c: Checker) -> None:
@@ -219,6 +273,10 @@ def check_processes(c: Checker) -> None:
             "diseases", ("processes", index, "summary"), process.summary, f"the summary of {process.id!r}"
         )
     c.known("diseases", ("default_process",), diseases.default_process, processes, "process")
+    groups = {g.id for g in c.sources.anatomy.parsed.muscle_groups}
+    for index, process in enumerate(diseases.processes):
+        for j, group in enumerate(process.spares):
+            c.known("diseases", ("processes", index, "spares", j), group, groups, "muscle group")
     for index, disease in enumerate(diseases.diseases):
         c.known("diseases", ("diseases", index, "process"), disease.process, processes, "process")
 
@@ -239,8 +297,8 @@ def check_comparison_and_faq(c: Checker) -> None:
         )
     for index, question in enumerate(c.sources.faq.parsed.faq):
         c.cited("faq", ("faq", index, "answer"), question.answer, "this answer")
-        if question.seed_correction:
-            c.cited("faq", ("faq", index, "seed_correction"), [question.seed_correction], "this correction")
+        if question.misconception:
+            c.cited("faq", ("faq", index, "misconception"), [question.misconception], "this misconception")
 
 
 def check_physiology(c: Checker) -> None:

@@ -55,6 +55,8 @@ def _check_diagram(c: Checker, scan: SvgScan, sites: Sequence[SiteInfo]) -> None
                 f"site {info.id!r} has no element with id={info.id!r} in {scan.path.name}",
             )
     known = {site.id for site in sites}
+    if known <= scan.ids.keys():
+        _check_targets(c, scan, known)
     for element_id, line in scan.site_classed.items():
         if element_id not in known:
             c.problems.append(
@@ -64,6 +66,19 @@ def _check_diagram(c: Checker, scan: SvgScan, sites: Sequence[SiteInfo]) -> None
                     f'element {element_id!r} is marked class="site" but sites.yaml has no such site',
                 )
             )
+
+
+def _check_targets(c: Checker, scan: SvgScan, site_ids: set[str]) -> None:
+    """Every site big enough to click and far enough from its neighbours (:mod:`app.model.svgtargets`)."""
+    from app.model.geometry import parse_geometry
+    from app.model.svgtargets import target_problems
+
+    try:
+        geometry = parse_geometry(scan.path, site_ids)
+    except ContentError as error:
+        c.problems += error.problems
+        return
+    c.problems += target_problems(scan.path, geometry, scan.ids)
 
 
 def scan_problems(drawings: Drawings) -> list[Problem]:

@@ -113,7 +113,8 @@ def _findings(
     """The findings of cut nodes: every region and side with a lesion, a sign or sensory loss."""
     pathway = content.pathway
     where = pathway.where
-    touched = pathway.touched(cut)
+    spared = set(content.processes[context.process].spares)
+    touched = [unit for unit in pathway.touched(cut) if unit.group not in spared]
     states: dict[tuple[str, str], list[UnitState]] = {}
     for unit in touched:
         state = unit_state(unit, cut, partial, where)
@@ -156,7 +157,11 @@ def _findings(
             expected = [e for e in found if e.certainty == EXPECTED]
             signs = tuple(dict.fromkeys(e.sign for e in expected))
             possible = [e for e in found if e.certainty != EXPECTED and e.sign not in signs]
-            lesions = _order({t for s in place.states for t in s.lesions}, LESION_ORDER)
+            present = {t for s in place.states for t in s.lesions}
+            # A lesion type that shows no expected sign here is only possibly apparent (the face in
+            # the Lambert-Eaton syndrome, one half of the sphincters after a hemisection).
+            shown = {e.lesion for e in expected}
+            lesions = _order(present & shown, LESION_ORDER)
             modalities = _order(place.sensory, MODALITIES)
             if not (lesions or signs or modalities or possible):
                 continue
@@ -173,6 +178,7 @@ def _findings(
                     ),
                     possible=tuple(dict.fromkeys(e.sign for e in possible)),
                     possible_evidence=tuple(possible),
+                    possible_lesions=_order(present - shown, LESION_ORDER),
                 )
             )
     return findings
@@ -192,7 +198,10 @@ def _with_possible(content: Content, certain: list[Finding], reach: list[Finding
                 possible=tuple(dict.fromkeys((*found.possible, *(e.sign for e in extra)))),
                 possible_evidence=tuple(dict.fromkeys((*found.possible_evidence, *extra))),
                 possible_sensory_loss=tuple(m for m in wider.sensory_loss if m not in found.sensory_loss),
-                possible_lesions=tuple(t for t in wider.lesions if t not in found.lesions),
+                possible_lesions=_order(
+                    {*found.possible_lesions, *wider.lesions, *wider.possible_lesions} - set(found.lesions),
+                    LESION_ORDER,
+                ),
             )
         )
     known = {(f.region, f.side) for f in merged}

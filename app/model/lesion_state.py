@@ -14,7 +14,8 @@ Each lesion type remembers *where* it arises (``brain`` or ``cord`` for UMN; ``c
 
 A reflex arc is *interrupted* when a path carrying it is cut, *weakened* when its neurons are lost
 in part, *released* when it conducts but its cortical control is cut, and *partly released* when
-only some of its upper routes are cut (a reflex with input from both hemispheres).
+its main (crossed) upper route is cut while another still feeds it (a reflex with input from both
+hemispheres).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import msgspec
 from app.model.pathway import FinalPath, ReflexArc, Unit
 
 WHERE_OTHER = "other"
+OVERLAP_LOSS = 2
+"""Segments a group whose segments overlap must lose before it shows (anatomy.yaml: segments_overlap)."""
 
 
 class UnitState(msgspec.Struct, frozen=True):
@@ -65,6 +68,8 @@ def unit_state(
     lesions: set[str] = set()
     where: dict[str, frozenset[str]] = {}
     lmn_hit = set().union(*(cut.intersection(p.nodes) for p in unit.paths))
+    if unit.segments_overlap and sum(not cut.isdisjoint(p.nodes) for p in unit.paths) < OVERLAP_LOSS:
+        lmn_hit = set()  # one segment lost: the others make up for it
     if lmn_hit:
         lesions.add("LMN")
         where["LMN"] = _where(lmn_hit, where_of)
@@ -93,7 +98,9 @@ def arc_state(
         return ArcState(arc, "released", _where(route_hits, where_of))
     if hit:
         return ArcState(arc, "weakened", _where(hit, where_of))
-    partly = {node for p in arc.paths for route in _routes_cut(p, cut) for node in cut.intersection(route)}
-    if partly:
-        return ArcState(arc, "partly-released", _where(partly, where_of))
+    # Only the main (crossed) route cut, another route still intact: superficial reflexes such as the
+    # abdominal ones depend on the crossed route and are lost; an uncrossed route alone matters little.
+    main = {node for p in arc.paths if p.upper_routes for node in cut.intersection(p.upper_routes[0])}
+    if main:
+        return ArcState(arc, "partly-released", _where(main, where_of))
     return None

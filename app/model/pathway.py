@@ -36,6 +36,8 @@ class FinalPath(msgspec.Struct, frozen=True):
     segment: str | None
     nodes: tuple[str, ...]
     upper_routes: tuple[tuple[str, ...], ...]
+    """The main route first (from the opposite hemisphere, crossed), then any other (the uncrossed
+    route of a muscle group with input from both hemispheres)."""
 
 
 class Unit(msgspec.Struct, frozen=True):
@@ -48,6 +50,8 @@ class Unit(msgspec.Struct, frozen=True):
     paths: tuple[FinalPath, ...]
     junction: str
     muscle: str
+    segments_overlap: bool = False
+    """Losing one segment's path goes unnoticed (anatomy.yaml muscle_groups: segments_overlap)."""
 
 
 class ReflexArc(msgspec.Struct, frozen=True):
@@ -224,7 +228,8 @@ class _Builder:
             self.node(f"{nucleus.id}-{side}", f"{nucleus.name} ({side})", CELL),
             *self.nerves(group, side),
         )
-        hemispheres: tuple[str, ...] = SIDES if group.bilateral_cortex else (opposite(side),)
+        # the opposite hemisphere's route first: it is the main one (see FinalPath.upper_routes)
+        hemispheres: tuple[str, ...] = (opposite(side), side) if group.bilateral_cortex else (opposite(side),)
         if group.cortex is None:  # no corticobulbar route: such muscles have no UMN lesion
             hemispheres = ()
         routes = tuple(tuple(self.descending(group, h, last=nucleus.leaves_after)) for h in hemispheres)
@@ -243,6 +248,7 @@ class _Builder:
                 f"Neuromuscular junctions of {group.name} ({side})",
             ),
             muscle=self.node(f"muscle-{group.id}-{side}", f"{group.name} muscle fibres ({side})"),
+            segments_overlap=group.segments_overlap,
         )
 
     def arc(self, reflex: Reflex, unit: Unit) -> ReflexArc:

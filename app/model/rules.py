@@ -28,6 +28,8 @@ class Evidence(msgspec.Struct, frozen=True):
     lesion: str
     via: tuple[str, ...]
     certainty: str = EXPECTED
+    note: str = ""
+    """Why it may be present (rules marked possible), with its citations."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class Context:
 
 def active(rule: SignRule, context: Context) -> bool:
     """The rule applies on this day (an established lesion: only rules without an end) and process."""
-    if rule.process and context.process not in rule.process:
+    if (rule.process and context.process not in rule.process) or context.process in rule.except_process:
         return False
     day = context.day
     if day is None:
@@ -98,6 +100,8 @@ def evidence(sign: Sign, place: Place, context: Context) -> list[Evidence]:
     for rule in sign.rules:
         if (rule.regions and place.region not in rule.regions) or not active(rule, context):
             continue
+        if rule.unless and any(not s.lesions.isdisjoint(rule.unless) for s in place.states):
+            continue
         lesion: str
         if rule.lesion is not None:
             via, lesion = _lesion_via(rule, place), rule.lesion
@@ -109,5 +113,5 @@ def evidence(sign: Sign, place: Place, context: Context) -> list[Evidence]:
             name = place.functions.get(rule.function or "")
             via, lesion = ((name,) if name else ()), "function"
         if via:
-            found.append(Evidence(sign.id, lesion, via, rule.certainty))
+            found.append(Evidence(sign.id, lesion, via, rule.certainty, rule.note))
     return found

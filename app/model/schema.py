@@ -58,6 +58,10 @@ class Reference(Strict, kw_only=True, frozen=True):
     url: str = ""
     kind: Literal["source", "convention"] = "source"
     note: str = ""
+    """Shown with the reference: what it supports, how it was read."""
+    history: str = ""
+    """For maintainers, not shown in the app: what the reference replaced and where its limits are
+    discussed (docs/reference-notes.md)."""
 
 
 class ReferencesFile(Strict, kw_only=True, frozen=True):
@@ -122,6 +126,9 @@ class MuscleGroup(Strict, kw_only=True, frozen=True):
     nucleus: Id | None = None
     bundle: Id | None = None
     bilateral_cortex: bool = False
+    segments_overlap: bool = False
+    """Its segments make up for one another (the intercostal sheet, the diaphragm's C3-C5): the loss of
+    one segment's path goes unnoticed; it shows when two or more are lost."""
     refs: list[RefKey] = []
 
 
@@ -219,12 +226,18 @@ class SignRule(Strict, kw_only=True, frozen=True):
     """Only when the lesion arises there (e.g. fasciculations: at the cell body)."""
     process: list[Id] = []
     """Only in these disease processes (diseases.yaml processes); a site alone is the default one."""
+    except_process: list[Id] = []
+    """Not in these disease processes."""
     one_sided: bool = False
     """Only when the same region on the other side does not have the lesion (tongue deviation)."""
     both_sides: bool = False
     """Only when the same region on the other side has the lesion too (breathing)."""
+    unless: list[LesionTypeId] = []
+    """Only when the region has none of these lesion types (sensory ataxia: legs that still move)."""
     certainty: Literal["expected", "possible"] = "expected"
-    """possible: the sign may be present (listed apart from the expected ones, with its sources)."""
+    """possible: the sign may be present (listed apart from the expected ones, with its note)."""
+    note: str = ""
+    """Why the sign may be present, cited: required with ``certainty: possible``."""
     from_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
     until_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
 
@@ -281,6 +294,9 @@ class Process(Strict, kw_only=True, frozen=True):
     partial_loss: bool = False
     """Neurons are lost a few at a time: a cell-body lesion weakens and wastes, but the survivors still
     carry the reflex arc and the cortical drive (so a coexisting UMN lesion keeps reflexes brisk)."""
+    spares: list[Id] = []
+    """Muscle groups the process leaves alone wherever it strikes (motor neuron disease spares the eye
+    muscles and the sphincters)."""
     summary: Paragraphs
 
 
@@ -323,7 +339,8 @@ class ComparisonFile(Strict, kw_only=True, frozen=True):
 class Question(Strict, kw_only=True, frozen=True):
     question: Text
     answer: Paragraphs
-    seed_correction: str = ""
+    misconception: str = ""
+    """A common misconception about the question, with its correction (shown in a box)."""
 
 
 class FaqFile(Strict, kw_only=True, frozen=True):

@@ -51,10 +51,17 @@ EVERYTHING = Change(sites=True, disease=True, day=True, probe=True, shown=True)
 
 @dataclass(frozen=True)
 class Stop:
-    """One place that stepping (Page Down / Page Up) goes to."""
+    """One place that stepping (Page Down / Page Up) goes to: by default each site in turn; a lesson's
+    steps or a quiz's questions bring their own (``key`` lets their owner find its step again)."""
 
     sites: tuple[str, ...]
     disease: str | None = None
+    day: int | None = None
+    sets_day: bool = False
+    """The stop sets the day since onset to ``day`` (None: established); otherwise the day is kept."""
+    hide: Hide | None = None
+    """What the stop hides (None: keep the current mode)."""
+    key: str = ""
 
 
 def subject_name(content: Content, sites: Iterable[str], disease: str | None) -> str:
@@ -128,6 +135,7 @@ class Selection:
         self.hide: Hide = Hide.NOTHING
         self.reveal_step = 0
         self.stops: tuple[Stop, ...] = tuple(Stop((s.id,)) for s in content.sites)
+        self._stop: int | None = None
         self.findings = self.engine.evaluate(())
         self._shown: Shown | None = None
 
@@ -226,7 +234,7 @@ class Selection:
         if day == self.day:
             return None
         self.day = day
-        self.findings = self.engine.evaluate(self.sites, day)
+        self.findings = self.engine.evaluate(self.sites, day, self.disease)
         self._shown = None
         return Change(sites=False, disease=False, day=True)
 
@@ -264,14 +272,26 @@ class Selection:
     def set_stops(self, stops: Iterable[Stop]) -> None:
         """What stepping goes through (a lesson's steps, a quiz's questions); all sites by default."""
         self.stops = tuple(stops) or tuple(Stop((s.id,)) for s in self.content.sites)
+        self._stop = None
 
     def stop_index(self) -> int | None:
-        """The stop being shown: the selection itself, else the stop of the last chosen site."""
-        current = Stop(self.sites, self.disease)
-        if current in self.stops:
-            return self.stops.index(current)
+        """The stop being shown: the last one stepped to while the selection still matches it, else the
+        stop of the selection itself or of its last chosen site."""
+        if self._stop is not None and self._stop < len(self.stops):
+            stop = self.stops[self._stop]
+            if (stop.sites, stop.disease) == (self.sites, self.disease):
+                return self._stop
+        matching = [
+            i for i, stop in enumerate(self.stops) if (stop.sites, stop.disease) == (self.sites, self.disease)
+        ]
+        if matching:
+            return matching[0]
         last = self.sites[-1] if self.sites else None
         return next((i for i, stop in enumerate(self.stops) if stop.sites == (last,)), None)
+
+    def current_stop(self) -> Stop | None:
+        index = self.stop_index()
+        return None if index is None else self.stops[index]
 
     def step(self, delta: int) -> Change | None:
         """Go to the next (``+1``) or previous (``-1``) stop; from nothing, to the first or last."""
@@ -279,8 +299,27 @@ class Selection:
         target = (0 if delta > 0 else len(self.stops) - 1) if index is None else index + delta
         if not 0 <= target < len(self.stops):
             return None
-        stop = self.stops[target]
-        return self._set(stop.sites, stop.disease)
+        return self.go_to(target)
+
+    def go_to(self, index: int) -> Change:
+        """Show stop ``index`` from the start of its reveal, with its day and hide mode if it sets them."""
+        stop = self.stops[index]
+        self._stop = index
+        day_changed = stop.sets_day and stop.day != self.day
+        if stop.sets_day:
+            self.day = stop.day
+        if stop.hide is not None:
+            self.hide = stop.hide
+        moved = self._set(stop.sites, stop.disease, force=day_changed)
+        self.reveal_step = 0
+        self._shown = None
+        return Change(
+            sites=bool(moved and moved.sites),
+            disease=bool(moved and moved.disease),
+            day=day_changed,
+            probe=bool(moved and moved.probe),
+            shown=True,
+        )
 
     def advance(self, delta: int = 1) -> Change | None:
         """What a clicker's Page Down does: the next reveal step while something is hidden, else the
@@ -289,17 +328,17 @@ class Selection:
             return self.reveal_next()
         return self.step(delta)
 
-    def _set(self, sites: tuple[str, ...], disease: str | None) -> Change | None:
+    def _set(self, sites: tuple[str, ...], disease: str | None, *, force: bool = False) -> Change | None:
         change = Change(
             sites=sites != self.sites,
             disease=disease != self.disease,
             probe=self.probe is not None,
             shown=self.hide is not Hide.NOTHING,
         )
-        if not (change.sites or change.disease):
+        if not (change.sites or change.disease or force):
             return None
-        if change.sites:
-            self.findings = self.engine.evaluate(sites, self.day)
+        if change.sites or change.disease or force:
+            self.findings = self.engine.evaluate(sites, self.day, disease)
         self.sites, self.disease = sites, disease
         self.probe, self.probe_sites = None, ()  # a new selection answers a new question
         self.reveal_step = 0  # a new lesion starts hidden again

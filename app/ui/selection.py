@@ -101,6 +101,13 @@ class SelectionModel(QObject):
     def set_stops(self, stops: Iterable[Stop]) -> None:
         self.state.set_stops(stops)
 
+    def current_stop(self) -> Stop | None:
+        return self.state.current_stop()
+
+    def go_to(self, index: int) -> None:
+        """Show stop ``index`` (a lesson's step, a quiz's question) from the start of its reveal."""
+        self._emit(self.state.go_to(index))
+
     def step(self, delta: int) -> None:
         """The next or previous stop (all sites by default)."""
         self._emit(self.state.step(delta))

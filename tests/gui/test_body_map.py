@@ -102,7 +102,11 @@ def test_internal_capsule_paints_the_opposite_face_arm_and_leg(qtbot: QtBot, pan
     after = grab(view)
     for key in FACE_ARM_LEG:
         assert inside(view, key, after) != inside(view, key, before), f"{key} looks the same"
+    for key in FACE_ARM_LEG - {"trunk-right"}:
         assert shows_colour(view, key, theme.LESION_COLOURS["UMN"], after), key
+    # the trunk has cortical supply from both sides: its only finding (absent abdominal reflexes)
+    # carries no lesion type, so it is not drawn as upper motor neuron weakness
+    assert not shows_colour(view, "trunk-right", theme.LESION_COLOURS["UMN"], after)
     for key in ["face-upper-right", *(k for k in view.items_by_key if k.endswith("-left"))]:
         assert inside(view, key, after) == inside(view, key, before), f"{key} was painted"
 

@@ -137,7 +137,7 @@ def test_a_hemisection_cuts_the_whole_half(panel: CrossSectionPanel) -> None:
     caption = panel.caption_text()
     effect = "Left dorsal column: vibration and position sense lost below C5 on the left (the same side)"
     assert effect in caption
-    assert "pain and temperature lost on the right side from a segment or two below C5" in caption
+    assert "pain and temperature lost on the right side from a little below C5" in caption
 
 
 def test_hover_says_what_runs_in_a_part(qtbot: QtBot, panel: CrossSectionPanel) -> None:

@@ -47,7 +47,8 @@ def test_clicking_the_diagram_updates_body_map_and_cord(qtbot: QtBot, window: Ma
     view = window.diagram
     click(qtbot, view, view.part_center("hemisection-t6-left"))
     assert window.selection.sites == ("hemisection-t6-left",)
-    assert painted(window) == {f"{r}-{s}" for r in ("trunk", "leg", "foot") for s in ("left", "right")}
+    below = ("trunk", "saddle", "leg", "foot")
+    assert painted(window) == {f"{r}-{s}" for r in below for s in ("left", "right")}
     section = cord(window, qtbot)
     assert section.level == "T6", "the section jumps to the level of the lesion"
     parts = ("lateral-corticospinal", "anterior-horn", "dorsal-horn", "dorsal-column", "spinothalamic")
@@ -70,7 +71,7 @@ def test_clicking_the_body_map_highlights_the_sites_on_the_diagram(qtbot: QtBot,
     click(qtbot, body, body.part_center("face-upper-left"))
     assert window.selection.probe == ("face-upper", "left")
     answers = set(window.selection.probe_sites)
-    expected = ("facial-nerve", "millard-gubler", "neuromuscular-junction", "muscle")
+    expected = ("facial-nerve", "millard-gubler", "neuromuscular-junction")
     assert answers == {f"{site}-left" for site in expected}
     for site_id, item in ((s, window.diagram.item(s)) for s in window.content.sites_by_id):
         assert bool(item.state & SiteState.PROBE) == (site_id in answers), site_id
@@ -98,8 +99,10 @@ def test_choosing_a_disease_shows_it_in_all_three(qtbot: QtBot, window: MainWind
         assert window.diagram.item(site).state & SiteState.SELECTED, site
     assert {"leg-left", "leg-right", "foot-left", "foot-right"} <= painted(window)
     section = cord(window, qtbot)
-    assert section.level == "T6"
-    assert {"dorsal-column-left", "dorsal-column-right", "lateral-corticospinal-left"} <= section.view.cut
+    assert section.level == "C5", "the highest level the disease reaches"
+    assert section.view.cut == {"lateral-corticospinal-left", "lateral-corticospinal-right"}
+    section.set_level("T6")
+    assert {"dorsal-column-left", "dorsal-column-right"} <= section.view.cut
     foot = window.side.signs.text().split("\nFoot", 1)[1]
     assert "Extensor plantar response" in foot, "the Babinski sign with ..."
     assert "Reduced or absent tendon reflexes" in foot, "... absent ankle jerks"

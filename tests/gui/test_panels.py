@@ -435,10 +435,11 @@ def test_site_details_derive_the_fibres(qtbot: QtBot, selection: SelectionModel)
     for heading in ("Where it is", "What passes through it", "Associated features", "References"):
         assert heading in text
     assert (
-        "Upper motor neuron fibres for: right upper face, lower face, tongue, arm, hand, trunk, leg "
-        "and foot; left upper face" in text
+        "Upper motor neuron fibres for: right upper face, lower face, tongue, "
+        "throat (speech and swallowing), arm, hand, trunk, saddle area, leg and foot; "
+        "left upper face, lower face" in text
     )
-    assert "No sign is expected in the right upper face or the left upper face" in text
+    assert "No sign is expected in the right upper face" in text, "bilateral supply is explained"
     assert "Lower motor neuron fibres" not in text
 
     selection.toggle("anterior-horn-c5-right")
@@ -464,11 +465,18 @@ def test_faq_and_references(qtbot: QtBot, content: Content, selection: Selection
     _show(qtbot, faq)
     _show(qtbot, refs)
     assert content.faq[0].question in faq.text()
-    assert "What the seed page got wrong" in faq.text()
+    assert "Common misconception" in faq.text()
+    assert "seed" not in faq.text().lower()
     refs_text = refs.text()
     assert "https://jnnp.bmj.com/highwire/markup/207437/expansion" in refs_text  # shown as text
     assert "teaching convention" in refs_text
     assert refs_text.count("Address: ") == sum(1 for r in content.references.values() if r.url)
+    # what a reference replaced is for maintainers, not for students
+    assert any(r.history for r in content.references.values())
+    assert "Replaces" not in refs_text
+    assert ".." not in refs_text
+    assert "?." not in refs_text
+    assert "docs/" not in refs_text
 
 
 def test_citation_links_scroll_within_the_page(qtbot: QtBot, selection: SelectionModel) -> None:

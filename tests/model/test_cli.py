@@ -128,7 +128,7 @@ def test_findings_json_carries_sensory_loss(capsys: pytest.CaptureFixture[str]) 
     assert isinstance(data, dict)
     leg = next(f for f in data["findings"] if f["region"] == "leg" and f["side"] == "right")
     assert leg["lesions"] == []
-    assert leg["signs"] == []
+    assert leg["signs"] == ["sensory-ataxia"]
     assert leg["sensory_loss"] == ["vibration-proprioception"]
 
 

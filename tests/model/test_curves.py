@@ -110,13 +110,16 @@ def _regions(content: Content, site: str, day: int | None) -> dict[str, Finding]
 
 
 def test_trace_for_an_umn_lesion_follows_the_day(content: Content) -> None:
-    foot = "right foot"
-    assert trace_for(_regions(content, "internal-capsule-left", 1)[foot], 1).trace == "reduced"
-    assert trace_for(_regions(content, "internal-capsule-left", 10)[foot], 10) == TraceChoice("brisk", day=10)
+    foot = "left foot"
+    site = "lateral-corticospinal-t6-left"
+    assert trace_for(_regions(content, site, 1)[foot], 1).trace == "reduced"
+    assert trace_for(_regions(content, site, 10)[foot], 10) == TraceChoice("brisk", day=10)
     brisk = TraceChoice("brisk", clonus=True, day=30)
-    assert trace_for(_regions(content, "internal-capsule-left", 30)[foot], 30) == brisk
+    assert trace_for(_regions(content, site, 30)[foot], 30) == brisk
     arm = _regions(content, "internal-capsule-left", None)["right arm"]
     assert trace_for(arm) == TraceChoice("brisk"), "clonus beats only where ankle clonus is expected"
+    stroke_foot = _regions(content, "internal-capsule-left", None)["right foot"]
+    assert trace_for(stroke_foot) == TraceChoice("brisk"), "after a stroke clonus is only possible"
 
 
 def test_trace_for_an_lmn_lesion_is_absent(content: Content) -> None:

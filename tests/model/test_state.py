@@ -128,3 +128,36 @@ def test_day_and_probe_do_not_restart_the_reveal(selection: Selection) -> None:
     selection.set_day(3)
     selection.ask_region("arm", "right")
     assert selection.shown.revealed_regions == 1
+
+
+def test_a_stop_can_set_the_day_and_what_is_hidden(selection: Selection) -> None:
+    """A lesson step: 'a cord lesion on day 1, findings hidden'; the next: 'established, all shown'."""
+    selection.set_stops(
+        [
+            Stop(("lateral-corticospinal-t6-left",), day=1, sets_day=True, hide=Hide.FINDINGS, key="shock"),
+            Stop(("lateral-corticospinal-t6-left",), day=None, sets_day=True, hide=Hide.NOTHING, key="later"),
+            Stop(("facial-nerve-right",), key="keeps-the-day"),
+        ]
+    )
+    change = selection.step(1)
+    assert change is not None
+    assert change.day
+    assert selection.day == 1
+    assert selection.shown.hidden
+    assert selection.current_stop() == selection.stops[0]
+    selection.reveal_all()
+    leg = next(f for f in selection.shown.findings.findings if f.region == "leg")
+    assert "hypotonia" in leg.signs
+    change = selection.step(1)  # the same site: only the day and the hide mode change
+    assert change is not None
+    assert change.day
+    assert change.shown
+    assert selection.day is None
+    assert not selection.shown.hidden
+    assert selection.current_stop() is not None
+    assert selection.current_stop().key == "later"
+    selection.set_day(5)
+    selection.step(1)
+    assert selection.day == 5, "a stop that does not set the day keeps it"
+    assert selection.step(-1) is not None
+    assert selection.day is None

@@ -117,6 +117,15 @@ def test_site_missing_from_svg(workdir: Path) -> None:
     )
 
 
+def test_validate_refuses_a_site_too_small_to_click(workdir: Path) -> None:
+    svg = workdir / "neuraxis.svg"
+    line = edit(svg, 'id="spinal-roots"', 'id="spinal-roots"')
+    edit(svg, 'width="150" height="52"', 'width="150" height="30"')
+    assert problems(workdir) == [
+        f"{svg}:{line}: site 'spinal-roots' is 150 x 30 units; make it at least 40 x 40 so it can be clicked"
+    ]
+
+
 @pytest.mark.parametrize(
     "declaration",
     ['<!DOCTYPE svg [<!ENTITY a "aaaa">]>\n', '<!ENTITY lol "lol">\n', "<!doctype svg>\n"],
@@ -269,3 +278,69 @@ def test_a_folder_may_bring_its_own_body_map_and_cord(workdir: Path) -> None:
     assert content.drawings.body == own
     assert content.drawings.cord == paths.svg_dir() / "cord.svg"
     assert line > 1
+
+
+# --- References must be checkable (check_references) --------------------------------------------
+
+
+def _reference_line(path: Path, key: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(f"  - id: {key}\n")].count("\n") + 1
+
+
+def test_a_source_without_a_stable_identifier_is_refused(workdir: Path) -> None:
+    path = workdir / "references.yaml"
+    line = _reference_line(path, "LH")
+    edit(path, "    doi: 10.1161/01.str.26.9.1548\n", "")
+    expected = (
+        f"{path}:{line}: reference 'LH' has no stable identifier; "
+        "add doi, pmid, nbk or the full url of the page"
+    )
+    assert problems(workdir) == [expected]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://hospitalhandbook.ucsf.edu/",
+        "https://hospitalhandbook.ucsf.edu",
+        "hospitalhandbook.ucsf.edu/node/981",
+    ],
+)
+def test_a_home_page_or_partial_address_is_refused(workdir: Path, address: str) -> None:
+    path = workdir / "references.yaml"
+    line = edit(path, "url: https://hospitalhandbook.ucsf.edu/node/981\n", f"url: {address}\n")
+    expected = (
+        f"{path}:{line}: reference 'UC' has url {address!r}, which is not the full address of a page; "
+        "give http(s)://host/path of the exact page, not a site's home page"
+    )
+    assert problems(workdir) == [expected]
+
+
+def test_a_source_without_year_is_refused(workdir: Path) -> None:
+    path = workdir / "references.yaml"
+    line = _reference_line(path, "KO")
+    edit(
+        path,
+        "    venue: Korean Journal of Neurotrauma 14(2):47-54\n    year: 2018\n",
+        "    venue: Korean Journal of Neurotrauma 14(2):47-54\n",
+    )
+    found = problems(workdir)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{path}:{line}: reference 'KO' has no year; "), found
+
+
+def test_a_convention_needs_no_authors_venue_year_or_identifier(workdir: Path) -> None:
+    path = workdir / "references.yaml"
+    edit(path, "    venue: Standard bedside teaching for which no source was seen\n", "")
+    assert load_content(workdir, check_svg=True).references["TC"].kind == "convention"
+
+
+def test_every_bundled_source_is_checkable() -> None:
+    content = load_content()
+    for ref in content.references.values():
+        if ref.kind == "source":
+            assert ref.authors, ref.id
+            assert ref.venue, ref.id
+            assert ref.year, ref.id
+            assert ref.doi or ref.pmid or ref.nbk or ref.url.startswith(("http://", "https://")), ref.id

@@ -1,4 +1,4 @@
-"""Frequently asked questions, with cited answers and what the seed page got wrong (static)."""
+"""Frequently asked questions, with cited answers and the common misconceptions they correct (static)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from app.ui.panels.base import StaticPage
 from app.ui.panels.richtext import NOTE_FILL, Cites, box, esc
 from app.ui.selection import SelectionModel
 
-SEED_HEADING = "What the seed page got wrong"
+MISCONCEPTION_HEADING = "Common misconception"
 
 
 def faq_html(content: Content) -> str:
@@ -18,9 +18,14 @@ def faq_html(content: Content) -> str:
     parts = ["<h2>Questions students ask</h2>"]
     for question in content.faq:
         parts.append(f"<h3>{esc(question.question)}</h3>{cites.paragraphs(question.answer)}")
-        if question.seed_correction:
+        if question.misconception:
             parts.append(
-                box(SEED_HEADING, f"<p>{cites.text(question.seed_correction)}</p>", NOTE_FILL, theme.ACCENT)
+                box(
+                    MISCONCEPTION_HEADING,
+                    f"<p>{cites.text(question.misconception)}</p>",
+                    NOTE_FILL,
+                    theme.ACCENT,
+                )
             )
     parts.append(cites.references())
     return "".join(parts)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.model.content import Content
+from app.model.describe import in_examination_order, signs_by_lesion
 from app.model.findings import Finding
 from app.model.sides import READING_ORDER
 from app.model.state import EVERYTHING, Change
@@ -36,7 +37,6 @@ class SignsPanel(FollowingPanel):
     def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(selection, "signsPanel", "Expected signs", parent)
         content = selection.content
-        self._domain_order = {d.id: i for i, d in enumerate(content.domains)}
         self._domain_names = {d.id: d.name for d in content.domains}
 
         self._browser = RichBrowser("signsText", "Expected signs of the selected lesion", self)
@@ -110,12 +110,15 @@ class SignsPanel(FollowingPanel):
     # --- sync ---------------------------------------------------------------------------------
     def _sync(self, change: Change = EVERYTHING) -> None:
         day = self._selection.day
-        if day is None:
+        if self._selection.findings.chronic:
+            self._when.setText("Chronic disease: its established signs")
+            self._when.setToolTip("The signs of a chronic disease do not follow the day since onset")
+        elif day is None:
             self._when.setText("Established lesion")
             self._when.setToolTip("Signs months after onset; the Course tab steps through the first weeks")
         else:
             self._when.setText(f"Day {day} after onset")
-        self._established.setVisible(day is not None)
+        self._established.setVisible(day is not None and not self._selection.findings.chronic)
         self._browser.show_html(self._render())
 
     def day_text(self) -> str:
@@ -143,21 +146,28 @@ class SignsPanel(FollowingPanel):
                 for t in findings.lesions
             )
             parts.append(f"<p>{kinds}</p>")
+        cites = Cites(content.references)
         for side in READING_ORDER:
             regions = findings.for_side(side)
             if regions:
-                rows = "".join(self._region(f, shaded=i % 2 == 1) for i, f in enumerate(regions))
+                rows = "".join(self._region(f, cites, shaded=i % 2 == 1) for i, f in enumerate(regions))
                 parts.append(
                     f"<h3>{side.capitalize()} side of the body</h3>"
                     f"<table width='100%' cellspacing='0' cellpadding='6'>{rows}</table>"
                 )
+        if findings.chronic:
+            parts.append(
+                "<p class='small'>A chronic disease: these are the signs of the established disease, "
+                "whatever the day since onset.</p>"
+            )
         if findings.findings:
             parts.append(
-                "<p class='small'>Click a sign to see what it is and which muscles or reflexes show it.</p>"
+                "<p class='small'>Click a sign to see what it is and which muscles or reflexes show it. "
+                "<i>May be present</i>: signs some patients show and others do not.</p>"
             )
-        return "".join(parts)
+        return "".join(parts) + cites.references("Sources of the notes")
 
-    def _region(self, finding: Finding, *, shaded: bool) -> str:
+    def _region(self, finding: Finding, cites: Cites, *, shaded: bool) -> str:
         """One table row: the region and its lesion type(s), then its signs in examination order.
         In a mixed UMN + LMN region each sign is filed under the lesion that causes it."""
         content = self._selection.content
@@ -165,33 +175,32 @@ class SignsPanel(FollowingPanel):
         fill = f" style='background-color: {ROW_FILL}'" if shaded else ""
         # One badge per line: Qt may break a line between a swatch image and its label.
         stacked = "<br>".join(badge(content, lesion) for lesion in finding.lesions)
+        if not stacked and not finding.signs:
+            stacked = "<span class='muted'>sensory only</span>" if finding.sensory_loss else ""
         head = f"<td width='30%' valign='top'><b>{esc(name)}</b><br>{stacked}</td>"
-        by_sign: dict[str, set[str]] = {}
-        for evidence in finding.evidence:
-            by_sign.setdefault(evidence.sign, set()).add(evidence.lesion)
-        order = sorted(
-            finding.signs,
-            key=lambda s: self._domain_order.get(content.signs_by_id[s].domain, len(self._domain_order)),
-        )
-        if "UMN" in finding.lesions and "LMN" in finding.lesions:
-            lines = [self._signs([s for s in order if len(by_sign.get(s, ())) > 1])]
-            for lesion in ("UMN", "LMN"):
-                own = [s for s in order if by_sign.get(s) == {lesion}]
-                if own:
-                    lines.append(f"<b>{esc(content.lesion_types[lesion].short)}:</b> {self._signs(own)}")
-            body = "<br>".join(line for line in lines if line)
-        else:
-            body = self._signs(order)
+        lines = [
+            f"<b>{esc(content.lesion_types[lesion].short)}:</b> {self._signs(group)}"
+            if lesion
+            else self._signs(group)
+            for lesion, group in signs_by_lesion(content, finding)
+        ]
         if finding.sensory_loss:
-            lost = " &middot; ".join(
-                f"<a href='{MODALITY_SCHEME}:{m}'>{esc(content.modalities[m].name)}</a>"
-                for m in finding.sensory_loss
-            )
-            body += f"{'<br>' if body else ''}<b>Sensation lost:</b> {lost}"
-        if not finding.lesions and not finding.signs:
-            only = "<span class='muted'>sensory only</span>"
-            head = f"<td width='30%' valign='top'><b>{esc(name)}</b><br>{only}</td>"
-        return f"<tr{fill}>{head}<td valign='top'>{body or 'No signs listed for this region.'}</td></tr>"
+            lines.append(f"<b>Sensation lost:</b> {self._modalities(finding.sensory_loss)}")
+        maybe = [self._signs(in_examination_order(content, finding.possible))] if finding.possible else []
+        if finding.possible_sensory_loss:
+            maybe.append(f"{self._modalities(finding.possible_sensory_loss)} lost")
+        if maybe:
+            lines.append(f"<span class='maybe'><i>May be present:</i> {' &middot; '.join(maybe)}</span>")
+            notes = dict.fromkeys(e.note for e in finding.possible_evidence if e.note)
+            lines += [f"<span class='small'>{cites.text(note)}</span>" for note in notes]
+        body = "<br>".join(lines) or "No signs listed for this region."
+        return f"<tr{fill}>{head}<td valign='top'>{body}</td></tr>"
+
+    def _modalities(self, modalities: tuple[str, ...]) -> str:
+        names = self._selection.content.modalities
+        return " &middot; ".join(
+            f"<a href='{MODALITY_SCHEME}:{m}'>{esc(names[m].name)}</a>" for m in modalities
+        )
 
     def _signs(self, sign_ids: list[str]) -> str:
         signs = self._selection.content.signs_by_id

@@ -91,18 +91,23 @@ class ReflexView(QWidget):
 
     # --- internals ----------------------------------------------------------------------------
     def _fill_regions(self) -> None:
-        """Affected regions with tendon reflexes; keep the user's choice if it is still there."""
+        """Affected regions with tendon reflexes; keep the user's choice if it is still there, else
+        start at the first region whose reflex is not normal (a capsule lesion weakens the lower face,
+        but its jaw jerk stays normal because both hemispheres supply it)."""
         content = self._selection.content
         keep = self.region()
         self.region_box.blockSignals(True)
         self.region_box.clear()
+        changed = -1
         for finding in self._selection.shown.findings.findings:
             if finding.lesions and finding.region in self._tendon_regions:
                 name = content.regions_by_id[finding.region].name
                 self.region_box.addItem(
                     f"{finding.side.capitalize()} {name.lower()}", (finding.region, finding.side)
                 )
-        index = self.region_box.findData(keep) if keep is not None else -1
+                if changed < 0 and reflex_choices(finding, self._selection.day)[-1].trace != ids.TRACE_NORMAL:
+                    changed = self.region_box.count() - 1
+        index = self.region_box.findData(keep) if keep is not None else changed
         self.region_box.setCurrentIndex(max(0, index) if self.region_box.count() else -1)
         self.region_box.setEnabled(self.region_box.count() > 0)
         self.region_box.blockSignals(False)
