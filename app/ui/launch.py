@@ -135,6 +135,7 @@ def run(
             screenshot=screenshot,
             size=size,
             tab=tab,
+            day=day,
             on_shown=on_shown,
         )
     except ContentError as error:
@@ -163,6 +164,7 @@ def _start(
     screenshot: Path | None,
     size: tuple[int, int] | None,
     tab: str | None,
+    day: int | None,
     on_shown: Callable[[MainWindow], None] | None,
 ) -> int:
     from app.model.cache import load_content_cached
