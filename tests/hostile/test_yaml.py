@@ -68,6 +68,11 @@ def huge(folder: Path) -> tuple[Path, int, str]:
     return path, 1, "file is too large"
 
 
+def rule_day(folder: Path) -> tuple[Path, int, str]:
+    path = folder / "signs.yaml"
+    return path, replace_re(path, r"from_day: \d+$", "from_day: 100000"), "<= 3650"
+
+
 CASES: dict[str, Build] = {
     "alias bomb": whole_file("faq.yaml", ALIAS_BOMB, 1, "anchors and aliases"),
     "merge key": whole_file("faq.yaml", "base: {a: 1}\nfaq:\n  <<: {b: 2}\n", 3, "merge keys"),
@@ -101,6 +106,7 @@ CASES: dict[str, Build] = {
     "catch at zero velocity": physiology(r"catch_velocity: \S+", "catch_velocity: 0", "> 0"),
     "day beyond ten years": physiology(r"points: \[\[0, ", "points: [[99999, ", "<= 3650"),
     "axis upside down": axis_upside_down,
+    "rule day beyond ten years": rule_day,
 }
 
 
