@@ -16,24 +16,29 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes, *, follow_link: bool = False) -> None:
     """Write ``data`` to a temporary file beside ``target``, flush it to disk, then rename it into
     place. On any failure the old file (if any) is left untouched and the error is raised.
 
-    A link is followed (the file it points to is replaced, the link kept); an existing target that
-    is not a regular file (a device such as ``/dev/full``, a pipe, a folder) is refused with an
-    :class:`OSError`, never replaced by a file. A replaced file keeps its permissions."""
-    target = Path(os.path.realpath(target)) if target.is_symlink() else target
+    A link is replaced by the file, or with ``follow_link`` (a file the user named) followed: the
+    file it points to is replaced, the link kept. An existing target that is not a regular file (a
+    device such as ``/dev/full``, a pipe, a folder) is refused with an :class:`OSError`, never
+    replaced by a file. A replaced file keeps its permissions."""
+    if follow_link and target.is_symlink():
+        target = Path(os.path.realpath(target))
     try:
-        info = target.stat()
+        info = target.stat() if follow_link else target.lstat()
     except FileNotFoundError:
         mode = _umask_mode()
     else:
-        if stat.S_ISDIR(info.st_mode):
+        if stat.S_ISLNK(info.st_mode):
+            mode = _umask_mode()
+        elif stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(21, "it is a folder", str(target))
-        if not stat.S_ISREG(info.st_mode):
+        elif not stat.S_ISREG(info.st_mode):
             raise OSError(0, "it is not a regular file (a device or a pipe)", str(target))
-        mode = stat.S_IMODE(info.st_mode)
+        else:
+            mode = stat.S_IMODE(info.st_mode)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
@@ -80,7 +85,7 @@ def write_user_file(target: Path, data: bytes) -> None:
     except OSError:
         info = None
     if info is None or stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
-        write_atomically(target, data)
+        write_atomically(target, data, follow_link=True)
         return
     handle = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:

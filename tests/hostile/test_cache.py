@@ -125,3 +125,19 @@ def test_the_bundled_content_is_read_from_the_cache_it_wrote(monkeypatch: pytest
     monkeypatch.setattr("app.model.loader.load_content", lambda *a, **k: pytest.fail("loaded again"))
     assert load_content_cached(directory, check_svg=False, cache_dir=cache).sites
     assert load_content_cached(directory, check_svg=True, cache_dir=cache).sites
+
+
+def test_a_cache_entry_that_is_a_link_is_replaced_not_followed(tmp_path: Path) -> None:
+    """Whoever can put a link in the cache folder must not make the app overwrite the file it
+    points to (a file the user named, a screenshot, is written through a link on purpose)."""
+    content = copy_content(tmp_path / "content")
+    key = cache_module.content_key(content, check_svg=False)
+    assert key is not None
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    entry = tmp_path / f"content-plain-{key[:32]}.msgpack"
+    entry.symlink_to(victim)
+    assert load_content_cached(content, cache_dir=tmp_path).sites
+    assert victim.read_text() == "precious"
+    assert not entry.is_symlink()
+    assert load_content_cached(content, cache_dir=tmp_path).sites
