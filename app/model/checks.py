@@ -24,7 +24,10 @@ def check_references(c: Checker) -> None:
     for index, ref in enumerate(references):
         at = ("references", index)
         if ref.url:
-            parts = urlsplit(ref.url)
+            try:
+                parts = urlsplit(ref.url)
+            except ValueError:  # e.g. a stray '[' in the host: "Invalid IPv6 URL"
+                parts = urlsplit("")
             if (
                 parts.scheme not in ("http", "https")
                 or not parts.netloc

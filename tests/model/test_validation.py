@@ -305,6 +305,7 @@ def test_a_source_without_a_stable_identifier_is_refused(workdir: Path) -> None:
         "https://hospitalhandbook.ucsf.edu/",
         "https://hospitalhandbook.ucsf.edu",
         "hospitalhandbook.ucsf.edu/node/981",
+        "https://hospital[handbook.ucsf.edu/node/981",  # urlsplit raised ValueError: internal error
     ],
 )
 def test_a_home_page_or_partial_address_is_refused(workdir: Path, address: str) -> None:
