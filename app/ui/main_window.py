@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._status = QLabel()
+        self._status.setTextFormat(Qt.TextFormat.PlainText)  # site names from the content, as written
         self._status.setObjectName("statusText")
         self.statusBar().addWidget(self._status, 1)
         self.diagram.hoveredChanged.connect(self._show_hover)

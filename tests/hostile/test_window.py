@@ -227,3 +227,51 @@ def test_a_test_run_leaves_no_cache_folder_behind(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert not list(tmp_path.glob("neuraxis-test-cache-*"))
+
+
+def test_names_from_the_content_are_never_markup_anywhere(qtbot: QtBot, tmp_path: Path) -> None:
+    """The same for the diagram's tooltips, the status bar, and the plots' legends and axis labels
+    (pyqtgraph's labels are HTML): names with markup in them show as written."""
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    from app.ui.diagram.items import SiteItem
+    from app.ui.panels.plots_panel import PlotsPanel
+
+    folder = copy_content(tmp_path / "content")
+    edits = {
+        "body.yaml": ("short: UMN", 'short: "<b>UMN</b>"'),
+        "sites.yaml": ('name: "$Side internal capsule"', 'name: "<i>$Side</i> internal capsule"'),
+        "physiology.yaml": ("axis: Tone", 'axis: "<u>Tone</u>"'),
+        "physiology.yaml ": ("name: Spastic (UMN)", 'name: "<s>Spastic</s> (UMN)"'),
+    }
+    for name, (old, new) in edits.items():
+        path = folder / name.strip()
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    content = load_content_cached(folder, cache_dir=None)
+    window = open_main_window(qtbot, content, 1280, 720)
+    window.selection.set_sites(["internal-capsule-left"])
+
+    [site] = [
+        i
+        for i in window.diagram.scene().items()
+        if isinstance(i, SiteItem) and i.site_id == "internal-capsule-left"
+    ]
+    assert site.toolTip() == "<p>&lt;i&gt;Left&lt;/i&gt; internal capsule</p>", "shown literally"
+    window._show_hover(content.sites_by_id["internal-capsule-left"].name)
+    status = window.findChild(QLabel, "statusText")
+    assert status is not None
+    assert status.textFormat() == Qt.TextFormat.PlainText
+    assert status.text().startswith("<i>Left</i> internal capsule")
+
+    window.side.show_tab_named("course")
+    plots = window.side.page("Course", PlotsPanel)
+    scene = plots.time_course.widget.scene()
+    shown = [i.toPlainText().strip() for i in scene.items() if isinstance(i, QGraphicsTextItem)]
+    assert "<b>UMN</b>" in shown, "the legend shows the name as written"
+    assert "<u>Tone</u>" in shown, "so does the axis label"
+    assert "Days since onset (early days stretched) \u00b7 schematic" in shown, "the app's own markup kept"
+    plots.tabs.setCurrentIndex(1)
+    tone = [i.toPlainText() for i in plots.tone.widget.scene().items() if isinstance(i, QGraphicsTextItem)]
+    assert any(text.startswith("<s>Spastic</s>") for text in tone), tone

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QS
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.model.state import EVERYTHING, Change
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import SelectionModel
 
@@ -103,7 +103,7 @@ class Caption(QWidget):
         if text != self._text:
             self._text = text
             self.setAccessibleDescription(text)
-            self.setToolTip(text if self._lines == 1 else "")
+            self.setToolTip(plain.tooltip(text) if self._lines == 1 else "")
             self.update()
 
     def _fit(self) -> None:
