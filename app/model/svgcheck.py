@@ -34,8 +34,15 @@ MAX_EXPANDED = 100_000
 _NOT_GEOMETRY = {"id", "class", "font-family", "aria-label", "lang", "xml:lang", *_HREF_ATTRIBUTES}
 """Attributes that hold names or text rather than numbers."""
 _NON_FINITE = re.compile(r"(?<![\w-])(nan|inf|infinity)(?![\w-])", re.IGNORECASE)
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-_SEPARATOR = re.compile(r"[\s,]*")
+# SVG numbers and separators are ASCII (re.ASCII: no other script's digits or spaces).
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?", re.ASCII)
+_SEPARATOR = re.compile(r"[\s,]*", re.ASCII)
+_SEPARATORS = re.compile(r"[\s,]+", re.ASCII)
+_MARK = "\x01"
+_PATH_SHAPE = re.compile(
+    "(?:[Mm](?:NN)+(?:[LlTtMm](?:NN)+|[HhVv]N+|[Cc](?:N{6})+|[SsQq](?:N{4})+|[Zz])*)?".replace("N", _MARK)
+)
+"""Path data without arcs, each number a mark: a move, then commands with whole argument groups."""
 _ARITY = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7, "z": 0}
 """How many numbers each path command takes (repeated for implicit repeats)."""
 
@@ -47,6 +54,16 @@ def _may_overflow(number: str) -> bool:
 def valid_path_data(data: str) -> bool:
     """Whether ``data`` is well-formed SVG path data: a move first, then commands each with a
     whole number of argument groups (arc flags may be written without separators)."""
+    if "a" in data or "A" in data or _MARK in data:  # (XML text never holds the mark)
+        return _valid_with_arcs(data)
+    # Without arcs the numbers can be told apart by one regex: each becomes one mark (a control
+    # character, never in XML text), the separators go, and what is left has a fixed shape.
+    compact = _SEPARATORS.sub("", _NUMBER.sub(_MARK, data))
+    return _PATH_SHAPE.fullmatch(compact) is not None
+
+
+def _valid_with_arcs(data: str) -> bool:
+    """:func:`valid_path_data` for data with arcs, whose flags need not be separated."""
     pos, command, count = 0, "", 0
     while True:
         pos = _SEPARATOR.match(data, pos).end()  # type: ignore[union-attr] # always matches
@@ -193,7 +210,7 @@ class _Reader:
         if attr == "viewBox" and self.depth == 1:
             return True
         bad = _NON_FINITE.search(value)
-        if bad is None:
+        if bad is None and ("e" in value or "E" in value or len(value) > 300):  # else nothing overflows
             bad = next(
                 (
                     n

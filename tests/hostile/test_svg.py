@@ -229,3 +229,33 @@ def test_a_broken_link_to_a_drawing_is_refused(folder: Path, capsys: pytest.Capt
     path.unlink()
     path.symlink_to(folder / "gone.svg")
     refused_by_commands(capsys, folder, f"{path}:1", "file not found", yaml=False)
+
+
+@pytest.mark.parametrize(
+    ("data", "valid"),
+    [
+        ("", True),
+        ("M0 0L1 1", True),
+        ("m1,2 3,4z", True),
+        ("M1-2-3-4", True),  # numbers need no separator before a sign
+        ("M.5.5 1.5.5", True),
+        ("M0 0H5V5Z M1 1 2 2", True),
+        ("M0 0C1 1 2 2 3 3 4 4 5 5 6 6", True),
+        ("M0 0A1 1 0 011 1", True),  # arc flags written without separators
+        ("L1 1", False),
+        ("M", False),
+        ("M0", False),
+        ("M0 0L1", False),
+        ("M0 0Z 5", False),
+        ("M0 0C1 1 2 2 3", False),
+        ("M0 0 x", False),
+        ("M0 0L1e 1", False),
+        ("M0 0A1 1 0 2 1 1 1", False),  # a flag is 0 or 1
+        ("M0\u00a00", False),  # SVG separators are ASCII
+    ],
+)
+def test_path_data(data: str, valid: bool) -> None:
+    from app.model.svgcheck import _valid_with_arcs, valid_path_data
+
+    assert valid_path_data(data) is valid
+    assert _valid_with_arcs(data) is valid, "the general reader agrees with the fast one"
