@@ -275,3 +275,15 @@ def test_names_from_the_content_are_never_markup_anywhere(qtbot: QtBot, tmp_path
     plots.tabs.setCurrentIndex(1)
     tone = [i.toPlainText() for i in plots.tone.widget.scene().items() if isinstance(i, QGraphicsTextItem)]
     assert any(text.startswith("<s>Spastic</s>") for text in tone), tone
+
+
+def test_the_find_field_repeats_what_was_typed_as_typed(qtbot: QtBot, content: Content) -> None:
+    """Ctrl+F says "Nothing is called ..." with the words typed: never taken for markup."""
+    window = open_main_window(qtbot, content, 1280, 720)
+    window.diagram.setFocus()
+    qtbot.keyClick(window.diagram, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    popup = window.find_popup
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClicks(popup.field, "<b>zzz</b>")
+    assert popup.hint.textFormat() == Qt.TextFormat.PlainText
+    assert "\u201c<b>zzz</b>\u201d" in popup.hint.text()
