@@ -1,5 +1,5 @@
 """Shared fixtures. Qt runs offscreen (set before any Qt import), so the tests need no display,
-and the caches go to a throw-away folder, removed at the end of the run."""
+and the caches and the remembered settings go to throw-away folders, removed at the end of the run."""
 
 from __future__ import annotations
 
@@ -19,15 +19,20 @@ if TYPE_CHECKING:
     from app.model.content import Content
     from app.ui.selection import SelectionModel
 
-_OWN_CACHE = None if "NEURAXIS_CACHE_DIR" in os.environ else tempfile.mkdtemp(prefix="neuraxis-test-cache-")
-if _OWN_CACHE is not None:
-    os.environ["NEURAXIS_CACHE_DIR"] = _OWN_CACHE
+_OWN_FOLDERS: list[str] = []
+for _variable, _prefix in (
+    ("NEURAXIS_CACHE_DIR", "neuraxis-test-cache-"),
+    ("NEURAXIS_CONFIG_DIR", "neuraxis-test-config-"),
+):
+    if _variable not in os.environ:
+        os.environ[_variable] = tempfile.mkdtemp(prefix=_prefix)
+        _OWN_FOLDERS.append(os.environ[_variable])
 
 
 def pytest_unconfigure() -> None:
-    """The throw-away cache folder goes when the run ends (it used to stay behind in /tmp)."""
-    if _OWN_CACHE is not None:
-        shutil.rmtree(_OWN_CACHE, ignore_errors=True)
+    """The throw-away folders go when the run ends (they used to stay behind in /tmp)."""
+    for folder in _OWN_FOLDERS:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

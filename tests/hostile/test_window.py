@@ -206,7 +206,7 @@ def test_the_error_log_never_writes_through_a_pipe_or_a_link(tmp_path: Path) -> 
 
 def test_a_test_run_leaves_no_cache_folder_behind(tmp_path: Path) -> None:
     """Every run left a /tmp/neuraxis-test-cache-* folder."""
-    env = {k: v for k, v in os.environ.items() if k != "NEURAXIS_CACHE_DIR"}
+    env = {k: v for k, v in os.environ.items() if k not in ("NEURAXIS_CACHE_DIR", "NEURAXIS_CONFIG_DIR")}
     env["TMPDIR"] = str(tmp_path)
     result = subprocess.run(
         [
@@ -226,7 +226,7 @@ def test_a_test_run_leaves_no_cache_folder_behind(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert not list(tmp_path.glob("neuraxis-test-cache-*"))
+    assert not list(tmp_path.glob("neuraxis-test-*"))
 
 
 def test_names_from_the_content_are_never_markup_anywhere(qtbot: QtBot, tmp_path: Path) -> None:

@@ -200,13 +200,23 @@ class BodyMapPanel(FollowingPanel):
         bar.valueChanged.connect(self._show_more)
         self._show_more()
 
+        self._key = self._build_key(content)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(4, 4, 4, 4)
+        self._wide: bool | None = None
+        self._figure_only = False
+        self._arrange()
+        self._sync()
+
+    def _build_key(self, content: Content) -> QWidget:
+        """The key: each lesion type's pattern, each lost modality's edge line, the untyped pattern."""
         key = QWidget(self)
         key.setObjectName("bodyMapKey")
         grid = QGridLayout(key)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(3)  # the Body tab fits a 1280x720 screen's window (90%: 648 px high)
         title = QLabel("Key", key)
-        title.setFont(theme.heading_font())
+        theme.make_heading(title)
         grid.addWidget(title, 0, 0, 1, 2)
         ratio = self.devicePixelRatioF()
         entries = [
@@ -232,13 +242,7 @@ class BodyMapPanel(FollowingPanel):
             grid.addWidget(label, row, 1)
         grid.setRowStretch(len(entries) + 1, 1)
         grid.setColumnStretch(1, 1)
-
-        self._key = key
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(4, 4, 4, 4)
-        self._wide: bool | None = None
-        self._arrange()
-        self._sync()
+        return key
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -264,6 +268,9 @@ class BodyMapPanel(FollowingPanel):
         grid = self._grid
         for widget in (self.view, self._key, self.answer):
             grid.removeWidget(widget)
+        if self._figure_only:
+            grid.addWidget(self.view, 0, 0, 3, 2)
+            return
         grid.addWidget(self.view, 0, 0, 2, 1)
         grid.addWidget(self._key, 0, 1)
         if wide:
@@ -306,6 +313,14 @@ class BodyMapPanel(FollowingPanel):
         self._more.setVisible(bar.value() < bar.maximum() and port.height() >= 3 * height)
 
     # --- public, for the main window and tests ----------------------------------------------------
+    def set_figure_only(self, on: bool) -> None:
+        """The figure alone, as large as the panel (presentation mode: the signs say the rest)."""
+        self._figure_only = on
+        self._key.setVisible(not on)
+        self.answer.setVisible(not on)
+        self._wide = None
+        self._arrange()
+
     def answer_text(self) -> str:
         self._flush()
         return self.answer.toPlainText()
