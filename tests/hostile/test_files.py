@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +183,48 @@ def test_names_that_are_not_utf8_work(
     shot = Path(os.fsdecode(bytes(tmp_path) + b"/bild-\xe4.png"))
     assert window(capsys, monkeypatch, folder, shot).code == 0
     assert os.fsencode(shot) in [os.fsencode(p) for p in tmp_path.iterdir()]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: path.symlink_to(path), "lessons folder is a symbolic link loop"),
+        (lambda path: path.write_text("not a folder"), "expected a lessons folder, found a file"),
+    ],
+    ids=["link loop", "a file"],
+)
+def test_a_lessons_folder_that_is_not_one(
+    make: object,
+    message: str,
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """It was read as holding no lessons: the class would find them gone without a word."""
+    lessons = folder / "lessons"
+    shutil.rmtree(lessons)
+    make(lessons)  # type: ignore[operator]
+    for argv in (["validate", str(folder)], ["lessons", "--content", str(folder)]):
+        assert_refused(cli(capsys, *argv), f"{lessons}:1", message)
+    assert_refused(window(capsys, monkeypatch, folder, folder / "x.png"), f"{lessons}:1", message)
+
+
+def test_lesson_files_that_are_pipes_or_too_many(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.model.lessons import MAX_LESSONS
+
+    lessons = folder / "lessons"
+    pipe = lessons / "pipe.yaml"
+    os.mkfifo(pipe)
+    assert_refused(cli(capsys, "lessons", "--content", str(folder)), f"{pipe}:1", "found a named pipe")
+    pipe.unlink()
+    for n in range(MAX_LESSONS + 1):
+        (lessons / f"extra-{n}.yaml").write_text("")
+    assert_refused(cli(capsys, "validate", str(folder)), f"{lessons}:1", f"at most {MAX_LESSONS}")
+
+
+def test_an_unreadable_lessons_folder(shared_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_content(shared_tmp / "content")
+    (folder / "lessons").chmod(0)
+    with as_other_user():
+        outcome = cli(capsys, "lessons", "--content", str(folder))
+    assert_refused(outcome, f"{folder / 'lessons'}:1", "cannot open the lessons folder: permission denied")
