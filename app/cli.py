@@ -142,12 +142,14 @@ def _content_dir(args: argparse.Namespace) -> Path | None:
     return directory
 
 
-def _load(directory: Path | None) -> Content:
+def _load(directory: Path | None, *, check_svg: bool = False) -> Content:
     """Content for the query commands, from the cache when nothing changed."""
     from app import paths
     from app.model.cache import load_content_cached
 
-    return load_content_cached(directory or paths.content_dir(), cache_dir=paths.cache_dir())
+    return load_content_cached(
+        directory or paths.content_dir(), check_svg=check_svg, cache_dir=paths.cache_dir()
+    )
 
 
 def _print_json(data: Any) -> None:
@@ -275,7 +277,8 @@ COMMANDS = {
     "findings": _cmd_findings,
     "validate": _cmd_validate,
     "lessons": _cmd_lessons,
-    "handout": lambda args: handout_command.run(args, _load(_content_dir(args))),
+    # The handout draws the drawings: they are checked as the window checks them.
+    "handout": lambda args: handout_command.run(args, _load(_content_dir(args), check_svg=True)),
     None: _cmd_gui,
 }
 

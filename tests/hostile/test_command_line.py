@@ -145,3 +145,44 @@ def test_validate_names_a_geometry_problem_in_a_copied_folder(
     element = text[: text.index('class="site"')].rsplit("<g", 1)[1]
     line = line_of(svg, "<g" + element)
     assert_refused(cli(capsys, "validate", str(folder)), f"{svg}:{line}", "has no drawable shape")
+
+
+# --- the handout (main's classroom work, after issue 12): the same promises as the screenshot ------
+
+
+def test_a_handout_named_other_than_pdf_is_refused_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It wrote PDF data under a .jpg name."""
+    out = tmp_path / "handout.jpg"
+    outcome = cli(capsys, "handout", "internal-capsule-left", "--out", str(out))
+    assert outcome.code == 2
+    assert "a handout is a PDF" in outcome.err
+    assert not out.exists()
+
+
+def test_a_handout_to_a_full_device_is_reported_and_the_device_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As root it replaced the device with a file and said it wrote it."""
+    device = tmp_path / "full.pdf"
+    if os.geteuid() == 0:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    else:
+        pytest.skip("needs a device named .pdf: only root can make one")
+    outcome = cli(capsys, "handout", "internal-capsule-left", "--out", str(device))
+    assert outcome.code == 1
+    assert outcome.lines == [f"{device}:1: could not write the handout: No space left on device"]
+    assert stat.S_ISCHR(device.stat().st_mode), "still the device"
+
+
+def test_the_window_refuses_a_handout_name_that_is_not_pdf(qapp: object, tmp_path: Path) -> None:
+    from app.model.cache import load_content_cached
+    from app.ui.handout import PDF_ONLY, selection_page, write_handout
+
+    content = load_content_cached(BUNDLED, check_svg=True, cache_dir=None)
+    page = selection_page(content, ("internal-capsule-left",), None, None)
+    assert write_handout(content, [page], tmp_path / "handout.png") == PDF_ONLY
+    assert not (tmp_path / "handout.png").exists()
+    assert write_handout(content, [page], tmp_path / "handout.PDF") is None
+    assert (tmp_path / "handout.PDF").read_bytes().startswith(b"%PDF")

@@ -228,3 +228,15 @@ def test_an_unreadable_lessons_folder(shared_tmp: Path, capsys: pytest.CaptureFi
     with as_other_user():
         outcome = cli(capsys, "lessons", "--content", str(folder))
     assert_refused(outcome, f"{folder / 'lessons'}:1", "cannot open the lessons folder: permission denied")
+
+
+def test_a_handout_never_reads_a_drawing_that_is_a_pipe(tmp_path: Path) -> None:
+    """The handout draws the drawings, but loaded the content without checking them: a pipe in
+    place of body.svg hung it (Qt's SVG reader waits for a writer)."""
+    folder = copy_content(tmp_path / "content")
+    (folder / "body.svg").unlink()
+    os.mkfifo(folder / "body.svg")
+    argv = ["handout", "internal-capsule-left", "--content", str(folder), "--out", str(tmp_path / "h.pdf")]
+    [(_, code, err, _)] = in_a_child([argv])
+    assert code == 1, err
+    assert err.strip().splitlines() == [f"{folder / 'body.svg'}:1: expected a plain file, found a named pipe"]
