@@ -240,3 +240,17 @@ def test_a_handout_never_reads_a_drawing_that_is_a_pipe(tmp_path: Path) -> None:
     [(_, code, err, _)] = in_a_child([argv])
     assert code == 1, err
     assert err.strip().splitlines() == [f"{folder / 'body.svg'}:1: expected a plain file, found a named pipe"]
+
+
+def test_a_settings_file_that_is_a_pipe_does_not_hang_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The remembered settings (presentation mode's text scale) are read at start: Qt waited
+    for a writer on a pipe there, forever."""
+    config = tmp_path / "config"
+    config.mkdir()
+    os.mkfifo(config / "neuraxis.ini")
+    monkeypatch.setenv("NEURAXIS_CONFIG_DIR", str(config))
+    [(_, code, err, _)] = in_a_child([["--screenshot", str(tmp_path / "x.png")]])
+    assert (code, err) == (0, "")
+    assert (config / "neuraxis.ini.unreadable").exists(), "set aside, not deleted"
