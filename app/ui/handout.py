@@ -3,8 +3,8 @@
 Each page has the title (and the step's prompt), the neuraxis diagram with the site marked and the
 body map with the affected regions, both drawn as vectors from the SVGs; the expected signs in words,
 grouped by side and region with their lesion types; and the sources cited on the page. Text is real
-PDF text (selectable, searchable). Written with Qt's QPdfWriter through a QSaveFile: a file the user
-had is never half-overwritten.
+PDF text (selectable, searchable). Made with Qt's QPdfWriter in memory, then written atomically
+(:func:`~app.model.atomic.write_user_file`): a file the user had is never half-overwritten.
 """
 
 from __future__ import annotations
