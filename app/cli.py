@@ -42,6 +42,15 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _picture(text: str) -> Path:
+    from app.pictures import picture_format, unknown_format_message
+
+    path = Path(text)
+    if picture_format(path) is None:
+        raise argparse.ArgumentTypeError(unknown_format_message(path))
+    return path
+
+
 def _day(text: str) -> int:
     try:
         day = int(text)
@@ -75,7 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--disease", metavar="ID", help="preselect a disease and show its typical sites")
     parser.add_argument(
-        "--screenshot", metavar="FILE.png", type=Path, help="render the window offscreen and exit"
+        "--screenshot",
+        metavar="FILE.png",
+        type=_picture,
+        help="render the window offscreen, save it (PNG, or JPEG etc. as the name says) and exit",
     )
     parser.add_argument(
         "--tab",
@@ -110,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     lessons_command.add_parser(sub, [content, output])
     handout_command.add_parser(sub, [content])
     validate = sub.add_parser(
-        "validate", help="check content and diagram; print FILE:LINE: message per problem"
+        "validate",
+        parents=[content],
+        help="check content and diagram; print FILE:LINE: message per problem",
     )
     validate.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="content folder to check")
     from app.commands.study_registry import register
@@ -130,12 +144,14 @@ def _content_dir(args: argparse.Namespace) -> Path | None:
     return directory
 
 
-def _load(directory: Path | None) -> Content:
+def _load(directory: Path | None, *, check_svg: bool = False) -> Content:
     """Content for the query commands, from the cache when nothing changed."""
     from app import paths
     from app.model.cache import load_content_cached
 
-    return load_content_cached(directory or paths.content_dir(), cache_dir=paths.cache_dir())
+    return load_content_cached(
+        directory or paths.content_dir(), check_svg=check_svg, cache_dir=paths.cache_dir()
+    )
 
 
 def _print_json(data: Any) -> None:
@@ -215,11 +231,19 @@ def _cmd_findings(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from app import paths
     from app.model.cases import load_cases
+    from app.model.geometry import load_geometry
     from app.model.lessons import load_lessons
     from app.model.loader import load_content
 
-    content = load_content(args.directory or _content_dir(args), check_svg=True)  # always in full
+    directory = _content_dir(args)
+    if args.directory is not None and directory is not None and args.directory != directory:
+        raise UsageError("give the content folder once: either validate DIR or validate --content DIR")
+    content = load_content(args.directory or directory, check_svg=True)  # always in full
+    # The site outlines the window clicks and highlights (cached by the diagram's hash, as the
+    # window caches them): a drawing that passes the scan but cannot be outlined is refused here.
+    load_geometry(content.drawings.diagram, [s.id for s in content.sites], paths.cache_dir())
     lessons = load_lessons(content)
     cases = load_cases(content)  # each checked against the engine
     counts = (
@@ -257,7 +281,8 @@ COMMANDS = {
     "findings": _cmd_findings,
     "validate": _cmd_validate,
     "lessons": _cmd_lessons,
-    "handout": lambda args: handout_command.run(args, _load(_content_dir(args))),
+    # The handout draws the drawings: they are checked as the window checks them.
+    "handout": lambda args: handout_command.run(args, _load(_content_dir(args), check_svg=True)),
     None: _cmd_gui,
 }
 

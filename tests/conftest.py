@@ -1,17 +1,15 @@
 """Shared fixtures. Qt runs offscreen (set before any Qt import), so the tests need no display,
-and the diagram geometry cache and the remembered settings go to throw-away folders."""
+and the caches and the remembered settings go to throw-away folders, removed at the end of the run."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("NEURAXIS_CACHE_DIR", tempfile.mkdtemp(prefix="neuraxis-test-cache-"))
-os.environ["NEURAXIS_DATA_DIR"] = tempfile.mkdtemp(prefix="neuraxis-test-data-")  # never the user's progress
-os.environ.setdefault("NEURAXIS_CONFIG_DIR", tempfile.mkdtemp(prefix="neuraxis-test-config-"))  # nor settings
 
 import pytest
 
@@ -20,6 +18,23 @@ from app.model.loader import load_content
 if TYPE_CHECKING:
     from app.model.content import Content
     from app.ui.selection import SelectionModel
+
+_OWN_FOLDERS: list[str] = []
+for _variable, _prefix in (
+    ("NEURAXIS_CACHE_DIR", "neuraxis-test-cache-"),
+    ("NEURAXIS_CONFIG_DIR", "neuraxis-test-config-"),
+):
+    if _variable not in os.environ:
+        os.environ[_variable] = tempfile.mkdtemp(prefix=_prefix)
+        _OWN_FOLDERS.append(os.environ[_variable])
+os.environ["NEURAXIS_DATA_DIR"] = tempfile.mkdtemp(prefix="neuraxis-test-data-")  # never the user's progress
+_OWN_FOLDERS.append(os.environ["NEURAXIS_DATA_DIR"])
+
+
+def pytest_unconfigure() -> None:
+    """The throw-away folders go when the run ends (they used to stay behind in /tmp)."""
+    for folder in _OWN_FOLDERS:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

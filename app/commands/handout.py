@@ -21,8 +21,16 @@ def add_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     parser.add_argument("--lesson", metavar="ID", help="one page per step of this lesson")
     parser.add_argument("--disease", metavar="ID", help="the typical sites of this disease")
     parser.add_argument("--day", metavar="N", type=int, help="signs N days after onset (sites or disease)")
-    parser.add_argument("--out", metavar="FILE.pdf", type=Path, required=True, help="the PDF to write")
+    parser.add_argument("--out", metavar="FILE.pdf", type=_pdf, required=True, help="the PDF to write")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+
+
+def _pdf(text: str) -> Path:
+    """A name ending in .pdf (checked before Qt starts; the same words as the window's)."""
+    path = Path(text)
+    if path.suffix.lower() != ".pdf":
+        raise argparse.ArgumentTypeError("a handout is a PDF: name the file with .pdf at the end")
+    return path
 
 
 def _usage(message: str) -> int:

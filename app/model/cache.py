@@ -10,6 +10,7 @@ can only fail to decode, which again means a full load.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,21 +19,25 @@ import msgspec
 from app import __version__
 from app.model.atomic import write_cache_replacing
 from app.model.content import CONTENT_FILES, Content, drawings_for
+from app.model.errors import ContentError
+from app.model.textfile import read_bytes
 
 CACHE_FORMAT = 2
 """Raise it whenever the shape of Content changes, so no entry of older code is decoded."""
 MAX_HASHED_BYTES = 5_000_000
+MAX_ENTRY_BYTES = 64_000_000
+"""A cache entry larger than this is not ours (the bundled content's is about a megabyte)."""
 
 
 def _encode(value: Any) -> Any:
     if isinstance(value, Path):
-        return str(value)
+        return os.fsencode(value)  # the file system's bytes: a name need not be valid UTF-8
     raise NotImplementedError(type(value))
 
 
 def _decode(kind: type, value: Any) -> Any:
-    if kind is Path:
-        return Path(value)
+    if kind is Path and isinstance(value, bytes | str):
+        return Path(os.fsdecode(value))
     raise NotImplementedError(kind)
 
 
@@ -40,20 +45,25 @@ def content_key(directory: Path, svg: Path | None = None, *, check_svg: bool) ->
     """The cache key, or None when a file is missing or too large (the full load reports it).
     It covers every file the load reads: the YAML files, and with ``check_svg`` the three drawings
     (whose paths count in any case: a folder that gains its own body.svg misses the cache)."""
-    drawings = drawings_for(directory, diagram=svg)
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{directory.resolve()}|{check_svg}".encode())
-    digest.update("|".join(str(p) for p in drawings.paths()).encode())
+    try:
+        drawings = drawings_for(directory, diagram=svg)
+        # Paths as the bytes the file system knows (a name need not be valid UTF-8).
+        folder = os.fsencode(directory.resolve())
+        drawing_paths = b"|".join(os.fsencode(p) for p in drawings.paths())
+    except (OSError, RuntimeError):  # unreadable folder, link loop: the full load says which
+        return None
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|".encode() + folder + f"|{check_svg}".encode())
+    digest.update(drawing_paths)
     files = [directory / f"{name}.yaml" for name in CONTENT_FILES]
     if check_svg:
         files += drawings.paths()
     for path in files:
-        try:
-            if path.stat().st_size > MAX_HASHED_BYTES:
-                return None
-            digest.update(f"|{path.name}|".encode())
-            digest.update(path.read_bytes())
-        except OSError:
+        try:  # only regular files, read with a cap: never a pipe or /dev/zero
+            data = read_bytes(path, MAX_HASHED_BYTES)
+        except ContentError:
             return None
+        digest.update(f"|{path.name}|".encode())
+        digest.update(data)
     return digest.hexdigest()
 
 
@@ -66,11 +76,12 @@ def load_content_cached(
     # switching between them never evicts the other's.
     kind = "checked" if check_svg else "plain"
     cache_file = cache_dir / f"content-{kind}-{key[:32]}.msgpack" if cache_dir is not None and key else None
-    if cache_file is not None and cache_file.exists():
+    if cache_file is not None:
         try:
-            return msgspec.msgpack.decode(cache_file.read_bytes(), type=Content, dec_hook=_decode)
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError, NotImplementedError):
-            pass
+            data = read_bytes(cache_file, MAX_ENTRY_BYTES)
+            return msgspec.msgpack.decode(data, type=Content, dec_hook=_decode)
+        except (ContentError, msgspec.DecodeError, msgspec.ValidationError, NotImplementedError):
+            pass  # no entry, or not one we can use: load in full
     from app.model.loader import load_content  # YAML and the checks are only needed on a miss
 
     content = load_content(directory, svg=svg, check_svg=check_svg)

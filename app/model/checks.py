@@ -24,7 +24,10 @@ def check_references(c: Checker) -> None:
     for index, ref in enumerate(references):
         at = ("references", index)
         if ref.url:
-            parts = urlsplit(ref.url)
+            try:
+                parts = urlsplit(ref.url)
+            except ValueError:  # e.g. a stray '[' in the host: "Invalid IPv6 URL"
+                parts = urlsplit("")
             if (
                 parts.scheme not in ("http", "https")
                 or not parts.netloc
@@ -312,6 +315,14 @@ def check_physiology(c: Checker) -> None:
         c.cited(
             "physiology", (*at, "disagreement"), measure.disagreement, f"the disagreement of {measure.id!r}"
         )
+        if not measure.minimum < measure.maximum:
+            c.error("physiology", (*at, "maximum"), f"{measure.id!r}: maximum must be above minimum")
+            continue  # nothing can be placed on an empty or upside-down axis
+        for name, value in measure.ticks.items():
+            if not measure.minimum <= value <= measure.maximum:
+                c.error(
+                    "physiology", (*at, "ticks"), f"tick {name!r} lies outside the axis of {measure.id!r}"
+                )
         for j, curve in enumerate(measure.curves):
             days = [day for day, _ in curve.points]
             if days != sorted(days) or days[0] != 0:

@@ -22,10 +22,13 @@ from app.model.errors import ContentError, Problem
 from app.model.schema import Id, Paragraphs, RefKey, Strict, Text
 from app.model.sources import Source, parse_file
 from app.model.state import Hide, Stop
+from app.model.textfile import check_folder
 
 TABS = ("body", "compare", "course", "cord", "diseases", "site", "faq", "sources")
 """The tabs of the lower panel, as named in lessons and on the command line (``--tab``)."""
 FOLDER = "lessons"
+MAX_LESSONS = 200
+"""Most lesson files a content folder may hold (four are bundled); each is read and checked."""
 
 
 class LessonStep(Strict, kw_only=True, frozen=True):
@@ -74,8 +77,19 @@ class Lesson:
 
 
 def lesson_files(directory: Path) -> list[Path]:
+    """The lesson files of a content folder (none without a lessons folder). A lessons folder that
+    cannot be listed (a link loop, closed to this user, a file) is refused rather than read as
+    empty, and so are more files than :data:`MAX_LESSONS`."""
     folder = directory / FOLDER
-    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not folder.exists() and not folder.is_symlink():
+        return []
+    check_folder(folder, "lessons folder")
+    files = sorted(folder.glob("*.yaml"))
+    if len(files) > MAX_LESSONS:
+        raise ContentError(
+            [Problem(folder, 1, f"{len(files):,} lesson files; at most {MAX_LESSONS} are allowed")]
+        )
+    return files
 
 
 def load_lessons(content: Content) -> tuple[Lesson, ...]:

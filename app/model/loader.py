@@ -4,12 +4,15 @@ The steps, each in its own module:
 
 1. :mod:`~app.model.sources`: every file read (safely, with line numbers) and converted to its
    typed schema;
-2. :mod:`~app.model.checks`: the files checked against each other (ids, citations, rules);
+2. :mod:`~app.model.limits`: no more work asked for than real content needs (list lengths,
+   generated paths, wildcard matching), then :mod:`~app.model.checks`: the files checked
+   against each other (ids, citations, rules);
 3. :mod:`~app.model.pathway`: the pathway generated from the anatomy, then
    :mod:`~app.model.expand`: sites and diseases expanded (sides, patterns);
 4. :mod:`~app.model.ids`: the ids the code relies on are present;
 5. :mod:`~app.model.drawing_checks` (``check_svg``): the drawings against the content;
-6. the diseases' declared lesion types against what the engine derives from their sites.
+6. the diseases' declared lesion types against what the engine derives from their sites (only
+   once everything before is sound: a broken drawing is refused without running the engine).
 
 Every problem is reported as ``FILE:LINE: message``; all problems of a step are collected before
 raising, so a teacher can fix them in one pass.
@@ -23,11 +26,13 @@ from app import paths
 from app.model.checker import Checker
 from app.model.checks import FILE_CHECKS, check_route_nodes
 from app.model.content import Content, Drawings, drawings_for
-from app.model.errors import ContentError, Problem
+from app.model.errors import ContentError
 from app.model.expand import expand_diseases, expand_sites
 from app.model.ids import check_required
+from app.model.limits import check_expansion, check_sizes
 from app.model.pathway import build_pathway
 from app.model.sources import Sources, read_sources
+from app.model.textfile import check_folder
 
 
 def load_content(
@@ -39,8 +44,7 @@ def load_content(
     region and cord part must have its element. Raises :class:`ContentError` listing every problem.
     """
     directory = Path(directory) if directory is not None else paths.content_dir()
-    if not directory.is_dir():
-        raise ContentError([Problem(directory, 1, "content folder not found")])
+    check_folder(directory)  # missing, a file, a link loop, unreadable: one line
     drawings = drawings_for(directory, diagram=svg)
     try:
         sources = read_sources(directory)
@@ -50,6 +54,7 @@ def load_content(
 
             raise ContentError(error.problems + scan_problems(drawings)) from None
         raise
+    check_sizes(sources)  # too much work asked for: refused at once, before doing it
     checker = Checker(sources)
     for check in FILE_CHECKS:
         check(checker)
@@ -60,6 +65,7 @@ def load_content(
 
         check_drawings(checker, drawings, content.sites)
     check_required(checker, content)
+    _raise_if_any(checker)  # the findings engine runs only on content that is sound so far
     _check_declared_lesions(checker, content)
     _raise_if_any(checker)
     return content
@@ -73,6 +79,7 @@ def _raise_if_any(checker: Checker) -> None:
 def _build(checker: Checker, sources: Sources, drawings: Drawings, directory: Path) -> Content:
     anatomy = sources.anatomy.parsed
     pathway = build_pathway(anatomy)
+    check_expansion(sources, len(pathway.nodes))
     check_route_nodes(checker, pathway)
     sites = expand_sites(checker, list(pathway.nodes))
     diseases = expand_diseases(checker, [site.id for site in sites])

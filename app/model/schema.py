@@ -238,8 +238,8 @@ class SignRule(Strict, kw_only=True, frozen=True):
     """possible: the sign may be present (listed apart from the expected ones, with its note)."""
     note: str = ""
     """Why the sign may be present, cited: required with ``certainty: possible``."""
-    from_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
-    until_day: Annotated[int, msgspec.Meta(ge=0)] | None = None
+    from_day: Annotated[int, msgspec.Meta(ge=0, le=3650)] | None = None
+    until_day: Annotated[int, msgspec.Meta(ge=0, le=3650)] | None = None
 
 
 class Sign(Strict, kw_only=True, frozen=True):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -18,7 +19,8 @@ from app.model import schema
 from app.model.content import CONTENT_FILES
 from app.model.errors import ContentError, Problem
 from app.model.physiology_schema import PhysiologyFile
-from app.model.yamlload import LineDict, LineList, line_at, load_yaml
+from app.model.textfile import read_text
+from app.model.yamlload import MAX_CONTENT_BYTES, LineDict, LineList, line_at, load_yaml
 
 T = TypeVar("T")
 
@@ -46,14 +48,19 @@ class Source(Generic[T]):
     def line_containing(self, start: int, needle: str, reach: int = 40) -> int:
         """The first line at or after ``start`` that contains ``needle`` (a multi-line paragraph's
         citation is reported where it is written, not where the paragraph begins)."""
-        try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            return start
+        lines = self._lines
         for number in range(start, min(start + reach, len(lines)) + 1):
             if needle in lines[number - 1]:
                 return number
         return start
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        """The file's lines, read once (a file with many problems is not read once per problem)."""
+        try:
+            return read_text(self.path, MAX_CONTENT_BYTES).splitlines()
+        except ContentError:
+            return []
 
 
 @dataclass(frozen=True)

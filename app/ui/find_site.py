@@ -56,6 +56,7 @@ class FindPopup(QFrame):
         self.matches.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.hint = QLabel(self)
         self.hint.setObjectName("findHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed, as typed
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -3,8 +3,8 @@
 Each page has the title (and the step's prompt), the neuraxis diagram with the site marked and the
 body map with the affected regions, both drawn as vectors from the SVGs; the expected signs in words,
 grouped by side and region with their lesion types; and the sources cited on the page. Text is real
-PDF text (selectable, searchable). Written with Qt's QPdfWriter through a QSaveFile: a file the user
-had is never half-overwritten.
+PDF text (selectable, searchable). Made with Qt's QPdfWriter in memory, then written atomically
+(:func:`~app.model.atomic.write_user_file`): a file the user had is never half-overwritten.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSaveFile, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from app import paths
+from app.model.atomic import write_user_file
 from app.model.content import Content
 from app.model.describe import in_examination_order, signs_by_lesion
 from app.model.findings import Engine, Findings
@@ -39,6 +40,7 @@ from app.ui.diagram.items import outline_path
 from app.ui.panels.richtext import esc, reference_item
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+PDF_ONLY = "a handout is a PDF: name the file with .pdf at the end"
 MARGIN_PT = 36.0
 DRAWING_HEIGHT = 300.0
 TEXT_PT = 9.5
@@ -71,10 +73,15 @@ def selection_page(content: Content, sites: tuple[str, ...], disease: str | None
 
 
 def write_handout(content: Content, pages: list[Page], out: Path, paper: str = "a4") -> str | None:
-    """Write the pages to ``out``; returns an error message (nothing written) or None."""
-    target = QSaveFile(str(out))
-    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
-        return target.errorString()
+    """Write the pages to ``out``; returns an error message (nothing written) or None.
+
+    The PDF is made in memory, then written by :func:`~app.model.atomic.write_user_file`: an old
+    file is never half-overwritten, a device such as ``/dev/full`` is written to (and its failure
+    reported), never replaced by a file. ``out`` must name a PDF."""
+    if out.suffix.lower() != ".pdf":
+        return PDF_ONLY
+    target = QBuffer()
+    target.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(target)
     writer.setResolution(72)  # one unit is one point
     writer.setPageLayout(
@@ -84,7 +91,6 @@ def write_handout(content: Content, pages: list[Page], out: Path, paper: str = "
     writer.setCreator("Neuraxis")
     painter = QPainter()
     if not painter.begin(writer):
-        target.cancelWriting()
         return "the PDF could not be started"
     engine = Engine(content)
     drawings = _Drawings(content)
@@ -95,8 +101,11 @@ def write_handout(content: Content, pages: list[Page], out: Path, paper: str = "
         size = QSizeF(writer.width(), writer.height())
         _paint_page(painter, size, content=content, drawings=drawings, page=page, findings=findings)
     painter.end()
-    if not target.commit():
-        return target.errorString()
+    del writer  # the PDF is complete in the buffer once its writer is gone
+    try:
+        write_user_file(out, bytes(target.data().data()))
+    except OSError as error:
+        return error.strerror or str(error)
     return None
 
 

@@ -13,12 +13,15 @@ from typing import TYPE_CHECKING
 from app import paths
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from app.model.content import Content
     from app.model.lessons import Lesson
     from app.ui.main_window import MainWindow
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 HD_HEIGHT = 1080
+LOG_NAME = "neuraxis-error.log"
 
 
 def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) -> None:
@@ -60,20 +63,24 @@ def _report(lines: Sequence[str], *, title: str, to_stderr: bool) -> None:
     box.exec()
 
 
+def _log(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
+    """Write the traceback to the error log (rotated, see :mod:`app.errorlog`); say where."""
+    from app.errorlog import append_error
+
+    log = paths.cache_dir() / LOG_NAME
+    try:
+        append_error(log, "".join(traceback.format_exception(kind, error, tb)))
+    except OSError:
+        return "Details could not be written to a log file."
+    return f"Details were written to {log}."
+
+
 def _install_excepthook(to_stderr: bool) -> None:
     """Unexpected errors: a plain message for the user, the traceback to a log file."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        log = paths.cache_dir() / "neuraxis-error.log"
-        try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as stream:
-                stream.write("".join(traceback.format_exception(kind, error, tb)))
-            where = f"Details were written to {log}."
-        except OSError:
-            where = "Details could not be written to a log file."
         _report(
-            [f"Neuraxis hit an unexpected problem ({kind.__name__}: {error}).", where],
+            [f"Neuraxis hit an unexpected problem ({kind.__name__}: {error}).", _log(kind, error, tb)],
             title="Something went wrong",
             to_stderr=to_stderr,
         )
@@ -106,10 +113,7 @@ def run(
         return EXIT_PROBLEMS
     from PySide6.QtWidgets import QApplication
 
-    from app.model.cache import load_content_cached
     from app.model.errors import ContentError
-    from app.model.geometry import load_geometry
-    from app.model.lessons import load_lessons
     from app.ui import theme
 
     app = QApplication.instance()
@@ -121,19 +125,65 @@ def run(
     app.setOrganizationName("Neuraxis")
     app.setApplicationDisplayName("Neuraxis")
     app.setDesktopFileName("io.github.neuraxis.Neuraxis")  # packaging/linux: the window's icon on Wayland
-    theme.apply(app)
+    themed = (theme.text_scale(), theme.projector(), app.styleSheet()) == (1.0, False, theme.style_sheet())
+    if not themed:  # (re-theming an application already at the default look re-polishes every widget)
+        theme.apply(app)
     headless = screenshot is not None
     _install_excepthook(headless)
     if headless:
         _quiet_platform_noise()
     try:
-        cache = paths.cache_dir()
-        content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
-        geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
-        lessons = load_lessons(content)
+        return _start(
+            app,
+            content_dir=content_dir,
+            select=select,
+            disease=disease,
+            screenshot=screenshot,
+            size=size,
+            tab=tab,
+            day=day,
+            classroom=(hide, present, lesson),
+            on_shown=on_shown,
+        )
     except ContentError as error:
         _report([str(p) for p in error.problems], title="The content could not be loaded", to_stderr=headless)
         return EXIT_PROBLEMS
+    except Exception as error:  # every start-up failure gets a message (a dialog), never a traceback
+        if os.environ.get("NEURAXIS_DEBUG"):
+            raise
+        _report(
+            [
+                f"Neuraxis could not start ({type(error).__name__}: {error}).",
+                _log(type(error), error, error.__traceback__),
+            ],
+            title="Neuraxis could not start",
+            to_stderr=headless,
+        )
+        return EXIT_INTERNAL
+
+
+def _start(
+    app: QApplication,
+    *,
+    content_dir: Path | None,
+    select: Sequence[str],
+    disease: str | None,
+    screenshot: Path | None,
+    size: tuple[int, int] | None,
+    tab: str | None,
+    day: int | None,
+    classroom: tuple[str | None, bool, tuple[str, int] | None],
+    on_shown: Callable[[MainWindow], None] | None,
+) -> int:
+    from app.model.cache import load_content_cached
+    from app.model.geometry import load_geometry
+    from app.model.lessons import load_lessons
+
+    cache = paths.cache_dir()
+    content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
+    geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
+    lessons = load_lessons(content)
+    hide, present, lesson = classroom
 
     problem = _unknown_id(content, lessons, select, disease, lesson)
     if problem:
@@ -197,23 +247,36 @@ def _start_in(
         window.side.show_tab_named(tab)
 
 
-def _save_screenshot(app: object, window: object, path: Path, size: tuple[int, int]) -> int:
-    from PySide6.QtWidgets import QApplication
+def _save_screenshot(app: QApplication, window: MainWindow, path: Path, size: tuple[int, int]) -> int:
+    """Render the window at exactly ``size`` device pixels and save it in the format the name asks
+    for; a size smaller than the window can be drawn is refused, never silently enlarged."""
+    from PySide6.QtCore import Qt
 
-    from app.ui.files import save_png
-    from app.ui.main_window import MainWindow
+    from app.ui.files import save_image
 
-    assert isinstance(app, QApplication)
-    assert isinstance(window, MainWindow)
     ratio = app.devicePixelRatio() or 1.0
-    window.resize(round(size[0] / ratio), round(size[1] / ratio))
+    logical = (round(size[0] / ratio), round(size[1] / ratio))
+    window.resize(*logical)
     window.build_panels()
     window.show()
     for _ in range(3):
         app.processEvents()
-    error = save_png(window.grab().toImage(), path)
+    if (window.width(), window.height()) != logical:
+        # The window kept the size its layout needs: that, where larger, is the smallest possible.
+        least = (max(size[0], round(window.width() * ratio)), max(size[1], round(window.height() * ratio)))
+        print(
+            f"neuraxis: error: --size {size[0]}x{size[1]} is smaller than the window can be drawn; "
+            f"the smallest is {least[0]}x{least[1]}",
+            file=sys.stderr,
+        )
+        window.close()
+        return EXIT_USAGE
+    image = window.grab().toImage()
+    if (image.width(), image.height()) != size:  # a fractional scale factor rounds a pixel off
+        image = image.scaled(*size, mode=Qt.TransformationMode.SmoothTransformation)
+    error = save_image(image, path)
+    window.close()
     if error is not None:
         print(f"{path}:1: could not write the screenshot: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    window.close()
     return EXIT_OK

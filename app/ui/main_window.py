@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._status = QLabel()
+        self._status.setTextFormat(Qt.TextFormat.PlainText)  # site names from the content, as written
         self._status.setObjectName("statusText")
         self.statusBar().addWidget(self._status, 1)
         self.diagram.hoveredChanged.connect(self._show_hover)
@@ -223,13 +224,13 @@ class MainWindow(QMainWindow):
     def _save_picture(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from app.ui.files import save_png
+        from app.ui.files import save_image
 
         path, _ = QFileDialog.getSaveFileName(
             self, "Save picture of the window", "neuraxis.png", "PNG image (*.png)"
         )
         if not path:
             return
-        error = save_png(self.grab().toImage(), Path(path))
+        error = save_image(self.grab().toImage(), Path(path))
         if error is not None:
             QMessageBox.warning(self, "Not saved", f"{path}: could not write the picture ({error}).")

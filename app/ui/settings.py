@@ -8,7 +8,9 @@ starts with defaults and says so once (:attr:`Settings.problem`).
 
 from __future__ import annotations
 
+import math
 import os
+import stat
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,6 +35,9 @@ class Settings:
         self.path = (directory or config_dir()) / FILE_NAME
         self.problem = ""
         """A message for the user when the file could not be read (and was moved aside)."""
+        if not _plain_or_missing(self.path):  # a pipe would hang Qt's read, /dev/zero never end
+            self._set_aside()
+            return
         self._qt = QSettings(str(self.path), QSettings.Format.IniFormat)
         if self._qt.status() != QSettings.Status.NoError:
             self._set_aside()
@@ -44,7 +49,9 @@ class Settings:
             self.problem = f"{self.path}: the settings could not be read; they were moved to {aside.name}."
         except OSError as error:
             self.problem = f"{self.path}: the settings could not be read ({error.strerror or error})."
-        self._qt = QSettings(str(self.path), QSettings.Format.IniFormat)
+        # Still a pipe or a device (it could not be moved): defaults, and nothing read from it.
+        usable = _plain_or_missing(self.path)
+        self._qt = QSettings(str(self.path) if usable else os.devnull, QSettings.Format.IniFormat)
 
     def get(self, key: str, default: T) -> T:
         value = self._qt.value(key, default)
@@ -55,6 +62,8 @@ class Settings:
             try:
                 if kind is bool:
                     return kind(value.strip().lower() in ("true", "1", "yes"))
+                if kind is float and not math.isfinite(float(value)):  # "nan", "inf", "1e999"
+                    return default
                 return kind(value)
             except ValueError:
                 return default
@@ -73,3 +82,13 @@ class Settings:
         if self._qt.status() != QSettings.Status.NoError:
             return f"{self.path}: the settings could not be saved."
         return ""
+
+
+def _plain_or_missing(path: Path) -> bool:
+    """Whether ``path`` (links followed) is a regular file, or nothing at all."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except FileNotFoundError:  # (a broken link too: nothing to read)
+        return True
+    except OSError:  # a link loop, a folder closed to us
+        return False

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsVi
 
 ZOOM_STEP = 1.25
 MAX_ZOOM = 8.0
+MAX_WHEEL_STEPS = 10
+"""More wheel steps in one event than it takes to go from fit to :data:`MAX_ZOOM`."""
 WHOLE_SCENE_AREA = 4.0
 """The backdrop covers the whole scene while that is at most this many viewports in area."""
 
@@ -108,7 +110,8 @@ class SvgView(QGraphicsView):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120
+            # One event may carry any delta (up to 2**31): bounded, or the power overflows.
+            steps = max(-MAX_WHEEL_STEPS, min(MAX_WHEEL_STEPS, event.angleDelta().y() / 120))
             if steps:
                 self.set_zoom(self._zoom * ZOOM_STEP**steps)
             event.accept()

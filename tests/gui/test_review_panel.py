@@ -172,3 +172,17 @@ def test_space_from_the_classroom_keys_shows_the_answer(qtbot: QtBot, window: Ma
     assert panel.answered
     assert card.back in panel.page.toPlainText()
     assert panel.rating_buttons["good"].isEnabled()
+
+
+def test_an_unusable_store_is_said_in_the_status_bar_and_study_goes_on(
+    qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("NEURAXIS_DATA_DIR", str(blocked / "data"))
+    window = open_main_window(qtbot, content, 1600, 900)
+    qtbot.waitUntil(lambda: "will not be saved" in window.statusBar().currentMessage())
+    panel = open_review(qtbot, window)
+    qtbot.mouseClick(panel.show_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.rating_buttons["good"], Qt.MouseButton.LeftButton)
+    assert "1 done this session" in panel.counts_label.text()

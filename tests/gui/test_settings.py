@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,44 @@ def test_an_unreadable_file_is_moved_aside(qapp: QApplication, tmp_path: Path) -
     settings.set("view/scale", 1.5)
     assert settings.save() == ""
     assert Settings(tmp_path).get("view/scale", 1.0) == 1.5
+
+
+@pytest.mark.parametrize("kind", ["pipe", "device"])
+def test_a_settings_file_that_is_a_pipe_or_a_device_is_never_read(
+    qapp: QApplication, tmp_path: Path, kind: str
+) -> None:
+    """Qt's read would wait for a writer forever (a pipe) or never end (/dev/zero)."""
+    path = tmp_path / FILE_NAME
+    if kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    settings = Settings(tmp_path)
+    assert str(path) in settings.problem
+    assert settings.get("view/scale", 1.0) == 1.0
+    settings.set("view/scale", 1.5)
+    assert settings.save() == ""
+    assert Settings(tmp_path).get("view/scale", 1.0) == 1.5
+
+
+def test_a_settings_file_that_cannot_be_moved_aside(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    os.mkfifo(tmp_path / FILE_NAME)
+
+    def refuse(self: Path, target: Path) -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    settings = Settings(tmp_path)
+    assert "Permission denied" in settings.problem
+    assert settings.get("view/scale", 1.0) == 1.0
+    settings.set("view/scale", 1.5)
+    settings.save()  # a message or nothing, but it returns: nothing waits on the pipe
+
+
+def test_numbers_that_are_not_finite_read_as_the_default(qapp: QApplication, tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_text("[view]\nscale=nan\nzoom=inf\nsize=1e999\n", encoding="utf-8")
+    settings = Settings(tmp_path)
+    for key in ("view/scale", "view/zoom", "view/size"):
+        assert settings.get(key, 1.0) == 1.0

@@ -155,6 +155,27 @@ def test_findings_text_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Upper face" in out
 
 
+def test_findings_text_keeps_umn_and_lmn_signs_apart(
+    capsys: pytest.CaptureFixture[str], content: Content
+) -> None:
+    """Issue 12, item 14: the text flattened the UMN and LMN groups the window's signs panel shows
+    (both come from describe.signs_by_lesion)."""
+    from app.model.describe import signs_by_lesion
+    from app.model.findings import evaluate
+
+    assert main(["findings", "motor-cortex-face-arm-left", "anterior-horn-c5-right"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    findings = evaluate(content, ["motor-cortex-face-arm-left", "anterior-horn-c5-right"], None)
+    arm = next(f for f in findings.for_side("right") if f.region == "arm")
+    groups = signs_by_lesion(content, arm)
+    assert {lesion for lesion, _ in groups} >= {"UMN", "LMN"}
+    start = out.index("  Arm (UMN + LMN)")
+    for offset, (lesion, signs) in enumerate(groups, start=1):
+        label = f"{content.lesion_types[lesion].short}: " if lesion else ""
+        names = ", ".join(content.signs_by_id[s].name for s in signs)
+        assert out[start + offset] == f"      {label}{names}"
+
+
 @pytest.mark.parametrize(
     "argv",
     [

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from app.model.geometry import SiteGeometry
-from app.ui import theme
+from app.ui import plain, theme
 
 HIT_MARGIN = 8.0
 """Extra diagram units around each site that still count as a hit (generous click targets)."""
@@ -92,7 +92,7 @@ class SiteItem(QGraphicsPathItem):
         )
         self.setZValue(10)
         self.setAcceptHoverEvents(False)
-        self.setToolTip(name)
+        self.setToolTip(plain.tooltip(name))
 
     def shape(self) -> QPainterPath:
         """The outline widened by :data:`HIT_MARGIN`; the path union is slow, so it is made on the

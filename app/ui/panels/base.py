@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QS
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from app.model.state import EVERYTHING, Change
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import SelectionModel
 
@@ -104,7 +104,7 @@ class Caption(QWidget):
             wrapped = self._wrapped_lines(self.width())
             self._text = text
             self.setAccessibleDescription(text)
-            self.setToolTip(text if self._lines == 1 else "")
+            self.setToolTip(plain.tooltip(text) if self._lines == 1 else "")
             if self._wrapped_lines(self.width()) != wrapped:
                 self.updateGeometry()  # a narrow panel wraps it onto more lines: never clipped
             self.update()

@@ -200,6 +200,16 @@ class BodyMapPanel(FollowingPanel):
         bar.valueChanged.connect(self._show_more)
         self._show_more()
 
+        self._key = self._build_key(content)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(4, 4, 4, 4)
+        self._wide: bool | None = None
+        self._figure_only = False
+        self._arrange()
+        self._sync()
+
+    def _build_key(self, content: Content) -> QWidget:
+        """The key: each lesion type's pattern, each lost modality's edge line, the untyped pattern."""
         key = QWidget(self)
         key.setObjectName("bodyMapKey")
         grid = QGridLayout(key)
@@ -224,6 +234,7 @@ class BodyMapPanel(FollowingPanel):
             swatch = QLabel(key)
             swatch.setPixmap(layers_swatch(layers, height=KEY_SWATCH_PX, ratio=ratio))
             label = QLabel(text, key)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # content text, shown as written: never markup
             label.setWordWrap(True)
             label.setAccessibleName(f"Key: {text}")
             label.installEventFilter(self)
@@ -231,14 +242,7 @@ class BodyMapPanel(FollowingPanel):
             grid.addWidget(label, row, 1)
         grid.setRowStretch(len(entries) + 1, 1)
         grid.setColumnStretch(1, 1)
-
-        self._key = key
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(4, 4, 4, 4)
-        self._wide: bool | None = None
-        self._figure_only = False
-        self._arrange()
-        self._sync()
+        return key
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

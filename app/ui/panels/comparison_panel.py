@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.state import Change
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.panels.base import Caption
 from app.ui.panels.richtext import Cites, RichBrowser, badge, esc, strip_citations
 from app.ui.panels.wrap_delegate import Cell, WrapDelegate
@@ -110,7 +110,7 @@ class ComparisonPanel(QWidget):
             info = content.lesion_types[lesion]
             icon = QIcon(theme.swatch(lesion, info.pattern, 22, self.devicePixelRatioF()))
             item = QTableWidgetItem(icon, info.short)
-            item.setToolTip(info.name)
+            item.setToolTip(plain.tooltip(info.name))
             table.setHorizontalHeaderItem(col, item)
             header.icons.append(icon)
             header.labels.append(info.short)

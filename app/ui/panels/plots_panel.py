@@ -82,10 +82,11 @@ class PlotsPanel(FollowingPanel):
         return widget
 
     def save_picture(self, path: Path) -> str | None:
-        """Write the plot shown (as on screen, at the screen's pixel density) to ``path`` as PNG."""
-        from app.ui.files import save_png
+        """Write the plot shown (as on screen, at the screen's pixel density) to ``path``, in the
+        format its suffix names (PNG without one)."""
+        from app.ui.files import save_image
 
-        return save_png(self.current_plot_widget().grab().toImage(), path)
+        return save_image(self.current_plot_widget().grab().toImage(), path)
 
     # --- sync ---------------------------------------------------------------------------------
     def _sync(self, change: Change = EVERYTHING) -> None:

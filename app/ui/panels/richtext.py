@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QTextDocument, QTextOption
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QFont, QKeyEvent, QTextDocument, QTextOption, QWheelEvent
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from app.model.content import CITATION, Content
 from app.model.schema import Reference
@@ -24,6 +24,9 @@ from app.ui import theme
 SMALL_RATIO = 0.875
 """Evidence and notes: a step smaller than body text, never below :data:`MIN_SMALL_PX`."""
 MIN_SMALL_PX = 14
+TEXT_ZOOM_STEP = 1.15
+TEXT_ZOOM_STEPS = (-4, 8)
+"""Ctrl+wheel on a text panel: from about 0.57 to 3.1 times the panel's own text size."""
 SWATCH_PX = 20
 DISAGREEMENT_BORDER = "#8a5a00"
 NOTE_FILL = "#e8f0fb"
@@ -150,6 +153,12 @@ def reference_item(ref: Reference) -> str:
     return f'<li style="margin-bottom: 6px">{text}</li>'
 
 
+def _is_reset(event: QKeyEvent) -> bool:
+    """Ctrl+0 (on the keypad too)."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() == Qt.Key.Key_0 and modifiers == Qt.KeyboardModifier.ControlModifier
+
+
 def font_px(widget: QWidget) -> int:
     font = widget.font()
     if font.pixelSize() > 0:
@@ -176,6 +185,8 @@ class RichBrowser(QTextBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self._follow_fragment)
         self._html = ""
+        self._zoom_steps = 0
+        self._wheel = 0.0
         self._swatches: Content | None = None
         self._apply_style()
 
@@ -201,6 +212,64 @@ class RichBrowser(QTextBrowser):
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's signature
         """Never load anything from files or the network: only registered resources exist."""
         return None
+
+    # --- Ctrl+wheel zooms the text, within bounds; Ctrl+0 restores it ---------------------------
+    @property
+    def text_zoom(self) -> int:
+        """Wheel steps the text is zoomed by (0: the panel's own size)."""
+        return self._zoom_steps
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        # Not QTextEdit's zoom: it adds wheel steps to a point size this pixel-sized font does not
+        # have, so one large step gave 1 pt text and later steps sizes Qt refuses.
+        self._wheel += max(-100.0, min(100.0, event.angleDelta().y() / 120))
+        whole = int(self._wheel)
+        self._wheel -= whole
+        if whole:
+            self.zoom_text(self._zoom_steps + whole)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)  # so that Ctrl+0 reaches this panel
+        event.accept()
+
+    def zoom_text(self, steps: int) -> None:
+        """Show the text ``steps`` zoom steps larger (negative: smaller), within :data:`TEXT_ZOOM_STEPS`."""
+        low, high = TEXT_ZOOM_STEPS
+        steps = max(low, min(high, steps))
+        if steps == self._zoom_steps:
+            return
+        self._zoom_steps = steps
+        if steps == 0:
+            self.setFont(QFont())  # nothing set: the inherited font again
+            return
+        parent = self.parentWidget()
+        inherited = parent.font() if parent is not None else QApplication.font()
+        px = inherited.pixelSize()
+        if px <= 0:
+            px = round(inherited.pointSizeF() * self.logicalDpiY() / 72)
+        font = QFont()
+        font.setPixelSize(max(MIN_SMALL_PX, round(px * TEXT_ZOOM_STEP**steps)))
+        self.setFont(font)
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+0 with the text zoomed restores it here, before the window's "fit diagram" takes it.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._zoom_steps
+            and _is_reset(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_reset(event):
+            self.zoom_text(0)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

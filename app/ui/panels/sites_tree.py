@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.model.state import Change
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.panels.wrap_delegate import Cell, WrapDelegate
 from app.ui.selection import SelectionModel
 
@@ -55,7 +55,7 @@ class SitesTree(QTreeWidget):
             for site in (s for s in content.sites if s.group == group.id):
                 item = QTreeWidgetItem(parent_item, [site.name])
                 item.setData(0, Qt.ItemDataRole.UserRole, site.id)
-                item.setToolTip(0, site.level)
+                item.setToolTip(0, plain.tooltip(site.level))
                 self._items[site.id] = item
                 self._state[site.id] = (False, False)
         self.expandAll()

@@ -179,7 +179,10 @@ def open_review(window: MainWindow) -> ReviewPanel:
 
 
 def _install_due_count(window: MainWindow) -> None:
-    """ "Review: N due" in the status bar, kept up to date as reviews are recorded."""
+    """ "Review: N due" in the status bar, kept up to date as reviews are recorded (not in a
+    screenshot, whose panels are built before the window shows: it opens no store)."""
+    import sqlite3
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QLabel
 
@@ -192,12 +195,16 @@ def _install_due_count(window: MainWindow) -> None:
 
     def update() -> None:
         store = keeper.store
-        due = store.summary()["due"] if store is not None else 0
+        try:
+            due = store.summary()["due"] if store is not None else 0
+        except sqlite3.Error:
+            due = 0
         label.setText(f"Review: {due} due")
         label.setToolTip("Cards due for review (Study > Review, Ctrl+R)")
 
     keeper.changed.connect(update)
-    QTimer.singleShot(0, label, update)
+    if window.isVisible():
+        QTimer.singleShot(0, label, update)
 
 
 def _install_anki_export(window: MainWindow) -> None:

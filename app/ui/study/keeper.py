@@ -1,12 +1,15 @@
 """The window's progress store, opened once when a study mode first needs it (Qt side).
 
-A store that had to be moved aside is reported once in a message box; a store that cannot be opened
-at all leaves the study modes working without saving, and says so."""
+A store that had to be moved aside is reported in the status bar; a store that cannot be opened or
+written (a full disk...) leaves the study modes working without saving, and says so there too. No
+message box: nothing here may stop the window (or a screenshot) waiting for a click."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.model.progress import ProgressError, Store
 
@@ -26,24 +29,37 @@ class ProgressKeeper(QObject):
         if self._store is None and not self.problem:
             try:
                 self._store = Store.open()
-            except ProgressError as error:
+            except (ProgressError, sqlite3.Error, OSError) as error:
                 self.problem = f"{error}. Progress will not be saved in this session."
-                QMessageBox.warning(self._parent, "Progress not saved", self.problem)
+                self._say(self.problem)
                 return None
             for message in self._store.messages:
-                QMessageBox.warning(self._parent, "Progress store moved aside", message)
+                self._say(message)
         return self._store
+
+    def _say(self, message: str) -> None:
+        bar = getattr(self._parent, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(message, 30_000)
 
     def review(self, card: str, kind: str, rating: str) -> None:
         store = self.store
         if store is not None:
-            store.review(card, kind, rating)
+            try:
+                store.review(card, kind, rating)
+            except (sqlite3.Error, OSError) as error:
+                self._say(f"{store.path}: the review could not be saved ({error}).")
+                return
             self.changed.emit()
 
     def result(self, kind: str, item: str, level: int, *, correct: bool, credit: float) -> None:
         store = self.store
         if store is not None:
-            store.result(kind, item, level, correct=correct, credit=credit)
+            try:
+                store.result(kind, item, level, correct=correct, credit=credit)
+            except (sqlite3.Error, OSError) as error:
+                self._say(f"{store.path}: the result could not be saved ({error}).")
+                return
             self.changed.emit()
 
     def close(self) -> None:

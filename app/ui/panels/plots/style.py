@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
-from app.ui import theme
+from app.ui import plain, theme
 
 LINE_WIDTH = 4.0
 STRONG_WIDTH = 5.5
@@ -183,7 +183,8 @@ def _caption_split(plot_widget: QWidget, caption: QWidget, parent: QWidget) -> Q
 
 
 def style_plot(plot: Any, fonts: Fonts, x_label: str, y_label: str) -> None:
-    """Black axes, large tick text and axis labels (in the app's font family)."""
+    """Black axes, large tick text and axis labels (in the app's font family). The labels are HTML:
+    text from the content goes through :func:`app.ui.plain.html_text` first."""
     for name, text in (("bottom", x_label), ("left", y_label)):
         axis = plot.getAxis(name)
         axis.setPen(pen(theme.TEXT, width=2))
@@ -196,15 +197,21 @@ def style_plot(plot: Any, fonts: Fonts, x_label: str, y_label: str) -> None:
             hideOverlappingLabels=False,
             maxTickLevel=0,
         )
-        axis.setLabel(
-            text, **{"font-size": f"{fonts.label}px", "color": theme.TEXT, "font-family": theme.FONT_FAMILY}
-        )
+        style = {"font-size": f"{fonts.label}px", "color": theme.TEXT, "font-family": theme.FONT_FAMILY}
+        axis.setLabel(text, **style)
     for name in ("top", "right"):
         plot.showAxis(name, False)
 
 
+class PlainLegend(pg.LegendItem):  # type: ignore[misc]
+    """A legend whose names are shown as written (pyqtgraph's labels are HTML)."""
+
+    def addItem(self, item: Any, name: str) -> None:
+        super().addItem(item, plain.html_text(name))
+
+
 def legend(fonts: Fonts, columns: int = 1) -> Any:
-    return pg.LegendItem(
+    return PlainLegend(
         labelTextSize=f"{fonts.tick}px",
         labelTextColor=theme.TEXT,
         pen=pen("#5c5c5c", width=1.5),

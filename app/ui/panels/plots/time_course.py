@@ -16,7 +16,7 @@ from app.model.curves import value_at
 from app.model.findings import LESION_ORDER
 from app.model.physiology_schema import Curve, Measure
 from app.model.state import Change
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.panels.plots import captions, style
 from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import SelectionModel
@@ -106,7 +106,7 @@ class TimeCourseView(QWidget):
         return tuple(lesion for lesion, curve in self.curves.items() if curve.isVisible())
 
     def restyle(self, fonts: style.Fonts) -> None:
-        style.style_plot(self.plot, fonts, X_LABEL, self.measure().axis)
+        style.style_plot(self.plot, fonts, X_LABEL, plain.html_text(self.measure().axis))
         self.legend.setLabelTextSize(f"{fonts.tick}px")
         self.day_cursor.label.setFont(fonts.font(fonts.tick, bold=True))
         ticks = [(day_to_x(d), str(d)) for d in DAY_TICKS if d < self._horizon * 0.8]
@@ -165,7 +165,7 @@ class TimeCourseView(QWidget):
         span = measure.maximum - measure.minimum
         self.plot.setYRange(measure.minimum, measure.maximum, padding=0.06 if span else 0.5)
         self.plot.getAxis("left").setTicks([_value_ticks(measure), []])
-        self.plot.getAxis("left").setLabel(measure.axis)
+        self.plot.getAxis("left").setLabel(plain.html_text(measure.axis))
         self.caption.show_html(captions.time_course(self._selection.content, measure))
         if self._lesions is None:
             self._show_lesions(self._selection.shown.findings.lesions)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from app.model import ids
 from app.model.curves import catch_point, give_level, tone_curve, tone_profiles_for
 from app.model.state import Change
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.panels.plots import captions, style
 from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import SelectionModel
@@ -113,8 +113,8 @@ class ToneView(QWidget):
     def _set_legend(self, columns: int, short: bool) -> None:
         for (_, label), profile in zip(self.legend.items, self._profiles.values(), strict=True):
             text = profile.name.split(" (")[0] if short else profile.name
-            if label.text != text:
-                label.setText(text)
+            if label.text != plain.html_text(text):
+                label.setText(plain.html_text(text))
         if self.legend.columnCount != columns:
             self.legend.setColumnCount(columns)
         self.legend.updateSize()

@@ -1,0 +1,24 @@
+"""Content text shown as written, never as markup, where Qt or pyqtgraph would take it for HTML.
+
+Qt shows a tooltip or a label as rich text when the text merely looks like markup, and
+pyqtgraph's legends and axis labels always are HTML: a name in the content such as
+``<img src="file:///...">`` would load a local file, ``<b>`` would turn bold. The panels that
+render HTML escape what they insert (``richtext.esc``); these helpers do it for the rest.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import Qt
+
+
+def tooltip(text: str) -> str:
+    """``text`` for ``setToolTip``: unchanged when Qt takes it as plain text, otherwise escaped
+    inside a paragraph, so that it shows literally."""
+    return f"<p>{html.escape(text, quote=False)}</p>" if Qt.mightBeRichText(text) else text
+
+
+def html_text(text: str) -> str:
+    """``text`` for a pyqtgraph legend or axis label (which are HTML): escaped."""
+    return html.escape(text, quote=False)
