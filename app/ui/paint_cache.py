@@ -1,0 +1,96 @@
+"""Overlay items drawn from pixmaps: what an item draws in one state, at one scale and device pixel
+ratio, is rendered once into a pixmap and then only blitted.
+
+A click repaints the items whose state changed and every item whose bounds overlap them (body-map
+regions touch their neighbours). Drawn directly, each body-map region costs a tint, a pattern fill per
+layer, clipped outline strokes and dashed rings: some ten painter calls, ~0.4 ms per region at 1080p.
+From the cache it is one ``drawPixmap``. A state shown before (clicking back and forth between
+sites) is not drawn again either.
+
+The pixmap is placed on the view's device pixel grid, and its origin on a multiple of
+:data:`ALIGN` logical pixels: the fill patterns are anchored at the viewport's origin (their brush
+transform undoes the item's transform), and every pattern period divides :data:`ALIGN`, so a
+cached pattern lands exactly where a direct one would. The cache is one LRU with a budget in
+bytes, shared by every view.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from itertools import count
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPixmap, QTransform
+
+ALIGN = 16
+"""Logical pixels: the 8 px hatching of the diagram and the 16 px body-map patterns both divide it."""
+PAD = 8.0
+"""Logical pixels around an item's bounds: room for cosmetic pens drawn on its edge."""
+BUDGET_BYTES = 24 * 1024 * 1024
+MAX_PIXELS = 1024 * 1024
+"""Device pixels: an item larger than this on screen (a deep zoom) is drawn directly."""
+
+_tokens = count()
+_cache: OrderedDict[Hashable, QPixmap] = OrderedDict()
+_used = [0]
+
+
+def new_token() -> int:
+    """A key part unique to one item for the life of the process (``id()`` may be reused)."""
+    return next(_tokens)
+
+
+def paint_cached(painter: QPainter, bounds: QRectF, key: Hashable, draw: Callable[[QPainter], None]) -> None:
+    """Draw what ``draw(painter)`` draws inside ``bounds`` (item coordinates), from the cache when
+    ``key`` (the item's token and everything its drawing depends on) was drawn at this scale."""
+    world = painter.worldTransform()
+    device = painter.device()
+    if world.type().value > QTransform.TransformationType.TxScale.value or device is None:
+        draw(painter)  # rotated or sheared: never the case in these views
+        return
+    ratio = device.devicePixelRatioF()
+    box = world.mapRect(bounds)
+    x0 = math.floor((box.left() - PAD) / ALIGN) * ALIGN
+    y0 = math.floor((box.top() - PAD) / ALIGN) * ALIGN
+    width = math.ceil((box.right() + PAD - x0) * ratio)
+    height = math.ceil((box.bottom() + PAD - y0) * ratio)
+    off_grid = (x0 * ratio) % 1 or (y0 * ratio) % 1  # a fractional ratio: no whole device pixel
+    if width <= 0 or height <= 0 or width * height > MAX_PIXELS or off_grid:
+        draw(painter)
+        return
+    local = world * QTransform.fromTranslate(-x0, -y0)
+    hints = painter.renderHints()
+    full = (key, local.m11(), local.m22(), local.dx(), local.dy(), ratio, width, height, hints)
+    pixmap = _cache.get(full)
+    if pixmap is None:
+        pixmap = QPixmap(width, height)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        render = QPainter(pixmap)
+        render.setRenderHints(hints)
+        render.setTransform(local)
+        draw(render)
+        render.end()
+        _store(full, pixmap, width * height * 4)
+    else:
+        _cache.move_to_end(full)
+    painter.save()
+    painter.resetTransform()
+    painter.drawPixmap(QPointF(x0, y0), pixmap)
+    painter.restore()
+
+
+def _store(key: Hashable, pixmap: QPixmap, size: int) -> None:
+    _cache[key] = pixmap
+    _used[0] += size
+    while _used[0] > BUDGET_BYTES and len(_cache) > 1:
+        _, old = _cache.popitem(last=False)
+        _used[0] -= old.width() * old.height() * 4
+
+
+def clear() -> None:
+    """Forget every cached drawing (tests; a change of theme)."""
+    _cache.clear()
+    _used[0] = 0
