@@ -22,7 +22,7 @@ import msgspec
 
 from app.model.lesion_state import ArcState, UnitState, arc_state, unit_state
 from app.model.pathway import CELL
-from app.model.rules import EXPECTED, Context, Evidence, Place, evidence
+from app.model.rules import EXPECTED, Context, Evidence, Place, active_rules, evidence_of
 from app.model.sensory import MODALITIES
 from app.model.sides import SIDES, opposite
 
@@ -139,6 +139,7 @@ def _findings(
         for region in function.regions:
             functions.setdefault((region, function.side), {})[function.function] = function.name
 
+    rules = active_rules(content.signs, context)
     findings = []
     for region_id in (r.id for r in content.regions):
         for side in SIDES:
@@ -154,7 +155,7 @@ def _findings(
             )
             if not (place.states or place.sensory or place.functions or place.arcs):
                 continue
-            found = [e for sign in content.signs for e in evidence(sign, place, context)]
+            found = [e for sign, applying in rules for e in evidence_of(sign, applying, place)]
             expected = [e for e in found if e.certainty == EXPECTED]
             signs = tuple(dict.fromkeys(e.sign for e in expected))
             possible = [e for e in found if e.certainty != EXPECTED and e.sign not in signs]
