@@ -104,7 +104,9 @@ def run(
     from app.model.errors import ContentError
     from app.model.geometry import load_geometry
     from app.ui import theme
+    from app.ui.allocator import keep_large_buffers_returnable
 
+    keep_large_buffers_returnable()
     app = QApplication.instance()
     if app is None:
         with platform_check.qt_start_guard():

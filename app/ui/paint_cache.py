@@ -28,7 +28,7 @@ ALIGN = 16
 """Logical pixels: the 8 px hatching of the diagram and the 16 px body-map patterns both divide it."""
 PAD = 8.0
 """Logical pixels around an item's bounds: room for cosmetic pens drawn on its edge."""
-BUDGET_BYTES = 24 * 1024 * 1024
+BUDGET_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 1024 * 1024
 """Device pixels: an item larger than this on screen (a deep zoom) is drawn directly."""
 
