@@ -1,5 +1,5 @@
-"""Overlay items drawn from pixmaps: what an item draws in one state, at one scale and device pixel
-ratio, is rendered once into a pixmap and then only blitted.
+"""Overlay parts drawn from pixmaps (body map, cord section): what a part draws in one look, at one
+scale and device pixel ratio, is rendered once into a pixmap and then only blitted.
 
 A click repaints the items whose state changed and every item whose bounds overlap them (body-map
 regions touch their neighbours). Drawn directly, each body-map region costs a tint, a pattern fill per
@@ -11,7 +11,8 @@ The pixmap is placed on the view's device pixel grid, and its origin on a multip
 :data:`ALIGN` logical pixels: the fill patterns are anchored at the viewport's origin (their brush
 transform undoes the item's transform), and every pattern period divides :data:`ALIGN`, so a
 cached pattern lands exactly where a direct one would. The cache is one LRU with a budget in
-bytes, shared by every view.
+bytes, shared by every view. (The diagram's sites are drawn directly: they do not overlap, a click
+draws one, and at 4K their large pixmaps pushed the body map's out of the budget.)
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from itertools import count
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
 ALIGN = 16
-"""Logical pixels: the 8 px hatching of the diagram and the 16 px body-map patterns both divide it."""
+"""Logical pixels: the period of the body-map patterns (8 px tiles drawn at PATTERN_SCALE 2)."""
 PAD = 8.0
 """Logical pixels around an item's bounds: room for cosmetic pens drawn on its edge."""
 BUDGET_BYTES = 8 * 1024 * 1024
-MAX_PIXELS = 1024 * 1024
+MAX_PIXELS = 256 * 1024
 """Device pixels: an item larger than this on screen (a deep zoom) is drawn directly."""
 
 _tokens = count()
@@ -80,6 +82,23 @@ def paint_cached(painter: QPainter, bounds: QRectF, key: Hashable, draw: Callabl
     painter.resetTransform()
     painter.drawPixmap(QPointF(x0, y0), pixmap)
     painter.restore()
+
+
+def update_in_views(item: QGraphicsItem) -> None:
+    """Repaint ``item`` in the next paint of the window, with the other widgets a change repaints.
+
+    ``QGraphicsItem.update`` defers to the scene, which later repaints its views and flushes the
+    window at once: with two scenes (diagram, body map) and text panels, a click then cost two paint
+    passes of the window. Marking the viewport area dirty directly lets one pass paint it all.
+    """
+    scene = item.scene()
+    views = scene.views() if scene is not None else []
+    if not views:
+        item.update()
+        return
+    bounds = item.sceneBoundingRect()
+    for view in views:
+        view.viewport().update(view.mapFromScene(bounds).boundingRect().adjusted(-2, -2, 2, 2))
 
 
 def _store(key: Hashable, pixmap: QPixmap, size: int) -> None:

@@ -1,4 +1,4 @@
-"""Overlay items drawn from cached pixmaps look as when drawn directly, at device pixel ratios 1 and 2
+"""Body-map regions drawn from cached pixmaps look as when drawn directly, at device pixel ratios 1 and 2
 and at scales and offsets that are not whole pixels: the patterns land on the same pixels, and a
 colour differs at most by the rounding of blending onto a transparent pixmap first (3 of 255)."""
 
@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from functools import partial
 
 import pytest
 from PySide6.QtCore import QRect, QRectF, Qt
@@ -14,11 +13,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
-from app import paths
-from app.model.content import Content
-from app.model.geometry import DiagramGeometry, load_geometry
 from app.ui import paint_cache
-from app.ui.diagram.items import SiteItem, SiteState
 from app.ui.panels.body_map import BodyMapView
 from app.ui.panels.overlay import PartItem
 from app.ui.panels.overlay_style import paint_layers
@@ -32,11 +27,6 @@ ROUNDING = 3
 PLACES = [QTransform(0.41, 0, 0, 0.41, 3.3, 7.7), QTransform(1.0, 0, 0, 1.0, 24.5, 9.25)]
 """Item to image transforms that keep every item inside the image: where a dashed cosmetic pen is
 cut by the edge of the device, Qt restarts its dashes, which a cached drawing never needs."""
-
-
-@pytest.fixture(scope="module")
-def diagram(content: Content) -> DiagramGeometry:
-    return load_geometry(content.drawings.diagram, [s.id for s in content.sites], paths.cache_dir())
 
 
 def drawn(ratio: float, transform: QTransform, draw: Callable[[QPainter], None]) -> QImage:
@@ -100,23 +90,6 @@ def test_body_map_regions_from_the_cache_match_direct_drawing(
         for _ in range(2):  # drawn into the cache, then blitted from it
             cached = drawn(ratio, place, cached_drawing)
             assert difference(cached, direct, place.mapRect(item.boundingRect())) <= ROUNDING, item.key
-
-
-@pytest.mark.parametrize("ratio", [1.0, 2.0])
-@pytest.mark.parametrize(
-    "state", [SiteState.SELECTED, SiteState.PROBE | SiteState.HOVERED, SiteState.DISEASE]
-)
-def test_diagram_sites_from_the_cache_match_direct_drawing(
-    qapp: object, content: Content, diagram: DiagramGeometry, ratio: float, state: SiteState
-) -> None:
-    option = QStyleOptionGraphicsItem()
-    for site in content.sites[::25]:
-        item = SiteItem(site.id, site.name, diagram.sites[site.id])
-        item.set_state(state, on=True)
-        for place in PLACES:
-            direct = drawn(ratio, place, item._paint_state)
-            cached = drawn(ratio, place, partial(item.paint, option=option, widget=None))
-            assert difference(cached, direct, place.mapRect(item.boundingRect())) <= ROUNDING, site.id
 
 
 def test_the_cache_keeps_to_its_budget(qapp: object) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 
 from app.model.geometry import SiteGeometry
 from app.ui import theme
-from app.ui.paint_cache import new_token, paint_cached
+from app.ui.paint_cache import update_in_views
 
 HIT_MARGIN = 8.0
 """Extra diagram units around each site that still count as a hit (generous click targets)."""
@@ -83,7 +83,6 @@ class SiteItem(QGraphicsPathItem):
         self.site_id = site_id
         self.name = name
         self.state = SiteState.NONE
-        self._token = new_token()
         self._hit: QPainterPath | None = None
         self._bounds = (
             self.path()
@@ -111,16 +110,14 @@ class SiteItem(QGraphicsPathItem):
         if new != self.state:
             self.state = new
             self.setZValue(20 if new & (SiteState.SELECTED | SiteState.FOCUSED) else 10)
-            self.update()
+            update_in_views(self)  # painted in the window's next pass, with the panels
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if self.state != SiteState.NONE:  # drawn once per state and scale, then blitted
-            paint_cached(painter, self._bounds, (self._token, self.state.value), self._paint_state)
-
-    def _paint_state(self, painter: QPainter) -> None:
         state = self.state
+        if state == SiteState.NONE:
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = self.path()
         if state & SiteState.SELECTED:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.model.geometry import DiagramGeometry
 from app.ui import theme
 from app.ui.diagram.items import outline_path, paint_label_box
-from app.ui.paint_cache import new_token, paint_cached
+from app.ui.paint_cache import new_token, paint_cached, update_in_views
 from app.ui.panels.overlay_style import (
     LABEL_MAX_PX,
     Layer,
@@ -80,12 +80,12 @@ class PartItem(QGraphicsPathItem):
         if [(x.colour, x.outline) for x in layers] != [(x.colour, x.outline) for x in self.layers]:
             self.layers = layers
             self._look = (self._token, *((x.colour, x.outline, x.brush.style()) for x in layers))
-            self.update()  # this item only: the SVG backdrop is not rendered again
+            update_in_views(self)  # this item only: the SVG backdrop is not rendered again
 
     def set_flag(self, name: str, on: bool) -> None:
         if getattr(self, name) != on:
             setattr(self, name, on)
-            self.update()
+            update_in_views(self)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
