@@ -21,7 +21,11 @@ HD_HEIGHT = 1080
 
 def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) -> None:
     """Offscreen rendering for screenshots; above 1080 lines, render as a HiDPI screen would
-    (a 3840x2160 shot is a 1920x1080 window at device pixel ratio 2), so text keeps its size."""
+    (a 3840x2160 shot is a 1920x1080 window at device pixel ratio 2), so text keeps its size.
+    Freed large buffers go back to the system (:mod:`app.ui.allocator`)."""
+    from app.ui.allocator import keep_large_buffers_returnable
+
+    keep_large_buffers_returnable()
     if screenshot is None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -104,9 +108,7 @@ def run(
     from app.model.errors import ContentError
     from app.model.geometry import load_geometry
     from app.ui import theme
-    from app.ui.allocator import keep_large_buffers_returnable
 
-    keep_large_buffers_returnable()
     app = QApplication.instance()
     if app is None:
         with platform_check.qt_start_guard():
