@@ -13,8 +13,8 @@ from app import paths
 from app.model.cache import load_content_cached
 from app.model.geometry import load_geometry
 from app.ui import theme
-from app.ui.allocator import keep_large_buffers_returnable
 from app.ui.main_window import MainWindow
+from app.ui.memory import keep_large_buffers_returnable
 
 
 def build_window(width: int, height: int) -> tuple[QApplication, MainWindow]:

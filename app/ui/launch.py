@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from app import paths
+from app.ui.memory import keep_large_buffers_returnable, no_collection_during_start_up
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -22,9 +23,7 @@ HD_HEIGHT = 1080
 def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) -> None:
     """Offscreen rendering for screenshots; above 1080 lines, render as a HiDPI screen would
     (a 3840x2160 shot is a 1920x1080 window at device pixel ratio 2), so text keeps its size.
-    Freed large buffers go back to the system (:mod:`app.ui.allocator`)."""
-    from app.ui.allocator import keep_large_buffers_returnable
-
+    Freed large buffers go back to the system (:mod:`app.ui.memory`)."""
     keep_large_buffers_returnable()
     if screenshot is None:
         return
@@ -83,6 +82,7 @@ def _install_excepthook(to_stderr: bool) -> None:
     sys.excepthook = hook
 
 
+@no_collection_during_start_up  # until the window is complete (MainWindow.build_panels)
 def run(
     *,
     content_dir: Path | None,

@@ -6,7 +6,6 @@ its own, and no panel is ever called from here after construction.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.model.state import Change
 from app.ui.diagram.view import DiagramView
+from app.ui.memory import start_up_done
 from app.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
@@ -88,9 +88,7 @@ class MainWindow(QMainWindow):
             self._keep_proportions()
             self._build_sites_dock()
             self._build_menus()
-            # The window lives as long as the process: collections (and the one at exit, ~20 ms)
-            # need not scan what start-up built again.
-            gc.freeze()
+            start_up_done()  # app.ui.memory: the collector runs again, and skips what start-up built
         return self._side
 
     def _build_sites_dock(self) -> None:
