@@ -10,14 +10,16 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
+from app.model.content import Content
 from app.ui import paint_cache
 from app.ui.panels.body_map import BodyMapView
 from app.ui.panels.overlay import PartItem
 from app.ui.panels.overlay_style import paint_layers
 from app.ui.selection import SelectionModel
+from tests.gui.conftest import open_main_window
 
 pytestmark = pytest.mark.gui
 
@@ -102,3 +104,18 @@ def test_the_cache_keeps_to_its_budget(qapp: object) -> None:
     assert paint_cache._used[0] <= paint_cache.BUDGET_BYTES
     assert len(paint_cache._cache) < paint_cache.BUDGET_BYTES // (400 * 400 * 4) + 1
     paint_cache.clear()
+
+
+def test_what_is_on_screen_after_clicks_is_a_full_repaint(qtbot: QtBot, content: Content) -> None:
+    """A click repaints only what changed (body-map regions from the cache, the comparison table's
+    changed columns, the diagram's changed sites): after each click the window on screen (Qt's
+    backing store) is exactly what painting every widget again gives."""
+    window = open_main_window(qtbot, content, 1800, 1000)
+    view = window.diagram
+    for site in ["internal-capsule-left", "hemisection-c5-right", "muscle-left", "anterior-horn-c5-right"]:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.part_center(site))
+        for _ in range(5):
+            QApplication.processEvents()
+        screen = window.screen().grabWindow(window.winId()).toImage()
+        fresh = window.grab().toImage()
+        assert screen.convertToFormat(fresh.format()) == fresh, site

@@ -179,8 +179,9 @@ class ComparisonPanel(QWidget):
         assert isinstance(header, LesionHeader)
         column = self._columns.index(lesion)
         header.marked = header.marked | {column} if on else header.marked - {column}
-        header.viewport().update()
-        self._table.viewport().update()
+        x, width = header.sectionViewportPosition(column), header.sectionSize(column)
+        header.viewport().update(x, 0, width, header.viewport().height())  # that column only
+        self._table.viewport().update(x, 0, width, self._table.viewport().height())
 
     def header_label(self, lesion: str) -> str:
         """The header text as drawn, with the marker when the column is highlighted."""
