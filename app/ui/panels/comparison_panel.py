@@ -49,8 +49,7 @@ class ComparisonPanel(QWidget):
         self._table = QTableWidget(2 * len(content.comparison), len(self._columns), self)
         self._table.setObjectName("comparisonTable")
         self._table.setAccessibleName("Comparison table: features by lesion type")
-        self._build_table()
-        self._table.resizeRowsToContents()
+        self._build_table()  # rows are sized once the table has its width (_size_rows)
 
         self._detail = RichBrowser("comparisonDetail", "Selected row with sources", self)
         self._detail.add_swatches(content)
