@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window on this tab of the lower panel (handy with --screenshot)",
     )
     parser.add_argument("--size", metavar="WxH", type=_size, default=None, help="window size, e.g. 1280x720")
+    parser.add_argument(
+        "--day", metavar="N", type=_day, help="open on day N after onset (default: established)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("sites", parents=[content, output], help="list the lesion sites")
     sub.add_parser("diseases", parents=[content, output], help="list the diseases")
@@ -217,6 +220,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         tab=args.tab,
         size=args.size,
+        day=args.day,
     )
 
 

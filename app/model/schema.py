@@ -58,6 +58,10 @@ class Reference(Strict, kw_only=True, frozen=True):
     url: str = ""
     kind: Literal["source", "convention"] = "source"
     note: str = ""
+    """Shown with the reference: what it supports, how it was read."""
+    history: str = ""
+    """For maintainers, not shown in the app: what the reference replaced and where its limits are
+    discussed (docs/reference-notes.md)."""
 
 
 class ReferencesFile(Strict, kw_only=True, frozen=True):

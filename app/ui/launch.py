@@ -91,6 +91,7 @@ def run(
     screenshot: Path | None,
     size: tuple[int, int] | None,
     tab: str | None = None,
+    day: int | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
     """Open the window (or save a screenshot); ``on_shown`` is called once the window is shown
@@ -149,6 +150,8 @@ def run(
         window.selection.choose_disease(disease)
     if select:
         window.selection.set_sites(select)
+    if day is not None:
+        window.selection.set_day(day)
     if tab is not None:
         window.side.show_tab_named(tab)
     if screenshot is not None:

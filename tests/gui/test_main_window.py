@@ -394,3 +394,26 @@ def test_the_command_line_tabs_are_the_window_tabs(
     for name in TABS:
         page = window.side.show_tab_named(name)
         assert page.isVisibleTo(window)
+
+
+def test_day_on_the_command_line_opens_the_window_on_that_day(qtbot: QtBot) -> None:
+    seen: list[tuple[int | None, str]] = []
+
+    def shown(window: MainWindow) -> None:
+        seen.append((window.selection.day, window.side.signs.day_text() + "\n" + window.side.signs.text()))
+        QTimer.singleShot(0, window.close)
+
+    code = launch.run(
+        content_dir=None,
+        select=["radial-nerve-left"],
+        disease=None,
+        screenshot=None,
+        size=(1280, 720),
+        day=0,
+        on_shown=shown,
+    )
+    assert code == 0
+    [(day, text)] = seen
+    assert day == 0
+    assert text.startswith("Day 0 after onset")
+    assert "Muscle wasting" not in text, "no wasting on the day a nerve is cut"

@@ -471,6 +471,12 @@ def test_faq_and_references(qtbot: QtBot, content: Content, selection: Selection
     assert "https://jnnp.bmj.com/highwire/markup/207437/expansion" in refs_text  # shown as text
     assert "teaching convention" in refs_text
     assert refs_text.count("Address: ") == sum(1 for r in content.references.values() if r.url)
+    # what a reference replaced is for maintainers, not for students
+    assert any(r.history for r in content.references.values())
+    assert "Replaces" not in refs_text
+    assert ".." not in refs_text
+    assert "?." not in refs_text
+    assert "docs/" not in refs_text
 
 
 def test_citation_links_scroll_within_the_page(qtbot: QtBot, selection: SelectionModel) -> None:

@@ -148,7 +148,7 @@ def test_guillain_barre_is_areflexic_without_early_wasting(content: Content) -> 
                 limb = found[(region, side)]
                 assert {"weakness", "hyporeflexia"} <= set(limb.signs)
                 assert not {"atrophy", "fibrillations", "fasciculations"} & set(limb.signs)
-            assert "respiratory-weakness" in found[("trunk", side)].signs
+            assert "respiratory-weakness" in found[("trunk", side)].possible, "about one patient in five"
             assert found[("face-upper", side)].lesions == ("LMN",), "facial diplegia"
     late = disease(content, "guillain-barre", 90)[("leg", "left")]
     assert {"atrophy", "fibrillations"} <= set(late.possible), "only if axons are lost too"
@@ -282,8 +282,11 @@ def test_sensory_ataxia_only_where_the_legs_still_move(content: Content) -> None
     assert not everywhere(sites(content, "transection-t6"), "sensory-ataxia")
 
 
-def test_weber_dilates_the_pupil(content: Content) -> None:
-    assert "pupil-dilated" in sites(content, "weber-right")[("eye", "right")].signs
+def test_weber_may_dilate_the_pupil_depending_on_the_level(content: Content) -> None:
+    eye = sites(content, "weber-right")[("eye", "right")]
+    assert {"ptosis", "eye-down-and-out"} <= set(eye.signs)
+    assert "pupil-dilated" not in eye.signs, "a lower midbrain infarct often spares the pupil"
+    assert "pupil-dilated" in eye.possible
 
 
 def test_possible_signs_are_in_the_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
@@ -297,3 +300,54 @@ def test_possible_signs_are_in_the_json_contract(capsys: pytest.CaptureFixture[s
     als = json.loads(capsys.readouterr().out)
     arm = next(f for f in als["findings"] if f["region"] == "arm")
     assert {"hyperreflexia", "fasciculations", "atrophy"} <= set(arm["signs"])
+
+
+def test_bulbar_nuclei_give_a_wasted_tongue_and_bulbar_palsy_on_both_sides_only(content: Content) -> None:
+    found = sites(content, "bulbar-nuclei")
+    assert {region for region, _ in found} == {"tongue", "bulbar"}
+    for side in SIDES:
+        assert found[("tongue", side)].lesions == ("LMN",)
+        assert "atrophy" in found[("tongue", side)].signs
+        assert "bulbar-palsy" in found[("bulbar", side)].signs
+        assert "pseudobulbar-palsy" not in found[("bulbar", side)].signs
+
+
+def test_lowest_cervical_anterior_horn_wastes_the_small_hand_muscles(content: Content) -> None:
+    found = sites(content, "anterior-horn-c8-left")
+    assert {side for _, side in found} == {"left"}
+    hand = found[("hand", "left")]
+    assert hand.lesions == ("LMN",)
+    assert {"weakness", "atrophy"} <= set(hand.signs)
+    assert "fasciculations" not in hand.signs, "only possible: it depends on the disease"
+    assert not hand.sensory_loss, "the anterior horn is purely motor"
+
+
+def test_radiculopathy_loses_its_root_reflex_and_dermatome_on_one_side(content: Content) -> None:
+    found = disease(content, "radiculopathy")
+    assert {side for _, side in found} == {"right"}
+    arm = found[("arm", "right")]
+    assert arm.lesions == ("LMN",)
+    assert "hyporeflexia" in arm.signs
+    assert found[("hand", "right")].sensory_loss, "the dorsal root is caught too"
+    assert "fasciculations" in arm.possible, "only occasional in root lesions"
+
+
+def test_entrapment_neuropathy_stays_in_the_hand(content: Content) -> None:
+    found = disease(content, "entrapment-neuropathy")
+    assert {region for region, _ in found} == {"hand"}
+    for finding in found.values():
+        assert finding.lesions == ("LMN",)
+        assert "hyperreflexia" not in finding.signs
+        assert finding.sensory_loss
+
+
+def test_a_complete_high_cervical_lesion_stops_the_diaphragm(content: Content) -> None:
+    found = sites(content, "transection-c3")
+    for side in SIDES:
+        trunk = found[("trunk", side)]
+        assert trunk.lesions == ("UMN",)
+        assert "respiratory-weakness" in trunk.signs, "the drive to C3-C5 is cut on both sides"
+        assert "horner" in found[("eye", side)].signs
+        assert {"arm", "hand", "leg", "foot"} <= {region for region, s in found if s == side}
+    # at T6 the phrenic nucleus and its drive are above the lesion
+    assert not everywhere(sites(content, "transection-t6"), "respiratory-weakness")

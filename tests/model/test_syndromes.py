@@ -36,7 +36,7 @@ def sensory(findings: dict[tuple[str, str], Finding], side: str, modality: str) 
 def test_weber_syndrome(content: Content, side: str) -> None:
     f = found(content, f"weber-{side}")
     assert motor(f, side) == {"eye": ("LMN",)}
-    assert {"ptosis", "eye-down-and-out", "diplopia", "pupil-dilated"} <= set(f[("eye", side)].signs)
+    assert {"ptosis", "eye-down-and-out", "diplopia"} <= set(f[("eye", side)].signs)
     contra = motor(f, OTHER[side])
     assert set(contra) == {"face-lower", "tongue"} | WEAK_LIMBS
     assert all(lesions == ("UMN",) for lesions in contra.values())
@@ -60,8 +60,8 @@ def test_millard_gubler_syndrome(content: Content, side: str) -> None:
 @pytest.mark.parametrize("side", SIDES)
 def test_medial_medullary_syndrome(content: Content, side: str) -> None:
     f = found(content, f"medial-medullary-{side}")
-    assert motor(f, side) == {"tongue": ("LMN",)}
-    assert {"tongue-deviation", "atrophy"} <= set(f[("tongue", side)].signs)
+    assert motor(f, side) == {}, "the tongue is weak in a minority of patients only"
+    assert {"tongue-deviation", "atrophy"} <= set(f[("tongue", side)].possible)
     contra = motor(f, OTHER[side])
     assert set(contra) == WEAK_LIMBS, "face spared"
     assert sensory(f, OTHER[side], VIBRATION) == LIMBS | {"saddle"}

@@ -182,6 +182,8 @@ class BodyMapPanel(FollowingPanel):
         ]
         modalities = list(content.modalities)
         entries += [(f"{content.modalities[m].name} lost", [sensory_layer(m)]) for m in modalities]
+        # signs with no lesion type of their own: a Horner syndrome, clumsiness, absent abdominal reflexes
+        entries.append(("Other signs, no weakness", [untyped_layer()]))
         for row, (text, layers) in enumerate(entries, start=1):
             swatch = QLabel(key)
             swatch.setPixmap(layers_swatch(layers, ratio=ratio))

@@ -31,8 +31,9 @@ def lesion_layer(lesion: str, pattern: str) -> Layer:
 
 
 def untyped_layer() -> Layer:
-    """A region whose signs are revealed while its lesion type is still hidden: near-black vertical
-    lines, a pattern no lesion type uses."""
+    """A region with signs but no lesion type (a Horner syndrome, clumsiness, absent abdominal
+    reflexes; or signs revealed while the lesion type is still hidden): near-black vertical lines,
+    a pattern no lesion type uses."""
     colour = QColor(theme.TEXT)
     return Layer(colour.name(), QBrush(colour, Qt.BrushStyle.VerPattern))
 

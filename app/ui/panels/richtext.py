@@ -122,13 +122,13 @@ def reference_item(ref: Reference) -> str:
     text: the app never opens them)."""
     key = f'<a name="{REF_PREFIX}{esc(ref.id)}" style="color: {theme.TEXT}"><b>{esc(ref.id)}</b></a>'
     if ref.kind == "convention":
-        text = f"{key} \u2014 <i>teaching convention</i>: {esc(ref.title)}."
+        text = f"{key} \u2014 <i>teaching convention</i>: {_sentence(ref.title)}"
     else:
-        who = f"{esc(ref.authors)}. " if ref.authors else ""
-        text = f"{key} \u2014 {who}{esc(ref.title)}."
-        where = ", ".join(esc(part) for part in (ref.venue, str(ref.year or "")) if part)
+        who = f"{_sentence(ref.authors)} " if ref.authors else ""
+        text = f"{key} \u2014 {who}{_sentence(ref.title)}"
+        where = ", ".join(part for part in (ref.venue, str(ref.year or "")) if part)
         if where:
-            text += f" <i>{where}</i>."
+            text += f" <i>{_sentence(where)}</i>"
     ids = [
         f"{label} {esc(value)}"
         for label, value in (
@@ -218,3 +218,9 @@ class RichBrowser(QTextBrowser):
     def _follow_fragment(self, url: QUrl) -> None:
         if not url.scheme() and url.hasFragment():
             self.scrollToAnchor(url.fragment())
+
+
+def _sentence(text: str) -> str:
+    """``text`` escaped, ending in one full stop ("Kunam VK, et al." gets no second one)."""
+    text = text.strip()
+    return esc(text if text.endswith((".", "?", "!")) else f"{text}.")
