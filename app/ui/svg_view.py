@@ -29,6 +29,8 @@ class SvgView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(Qt.GlobalColor.white)
+        # drawBackground covers the whole viewport: the widgets behind it need not paint there first
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMouseTracking(True)
         x, y, w, h = view_box
         self.setScene(QGraphicsScene(QRectF(x, y, w, h), self))
