@@ -23,7 +23,7 @@ from collections.abc import Callable, Hashable
 from itertools import count
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap, QTransform
+from PySide6.QtGui import QPaintEngine, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 ALIGN = 16
@@ -49,8 +49,14 @@ def paint_cached(painter: QPainter, bounds: QRectF, key: Hashable, draw: Callabl
     ``key`` (the item's token and everything its drawing depends on) was drawn at this scale."""
     world = painter.worldTransform()
     device = painter.device()
-    if world.type().value > QTransform.TransformationType.TxScale.value or device is None:
-        draw(painter)  # rotated or sheared: never the case in these views
+    engine = painter.paintEngine()
+    if (
+        world.type().value > QTransform.TransformationType.TxScale.value  # never so in these views
+        or device is None
+        or engine is None
+        or engine.type() != QPaintEngine.Type.Raster  # PDF, SVG: keep the drawing vector
+    ):
+        draw(painter)
         return
     ratio = device.devicePixelRatioF()
     box = world.mapRect(bounds)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap, QTransform
+from PySide6.QtGui import QImage, QPainter, QPicture, QPixmap, QTransform
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
@@ -119,3 +119,19 @@ def test_what_is_on_screen_after_clicks_is_a_full_repaint(qtbot: QtBot, content:
         screen = window.screen().grabWindow(window.winId()).toImage()
         fresh = window.grab().toImage()
         assert screen.convertToFormat(fresh.format()) == fresh, site
+
+
+def test_vector_output_is_drawn_directly(qtbot: QtBot, selection: SelectionModel) -> None:
+    """Printing or exporting (a vector paint engine) keeps the regions vector: never a pixmap."""
+    view = BodyMapView(selection, selection.content.drawings.body)
+    qtbot.addWidget(view)
+    selection.select("hemisection-c5-right")
+    view.show_findings()
+    paint_cache.clear()
+    picture = QPicture()
+    painter = QPainter(picture)
+    for item in view.items_by_key.values():
+        item.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    assert not paint_cache._cache
+    assert picture.size() > 0
