@@ -17,6 +17,7 @@ from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.model.state import Change
 from app.ui.diagram.view import DiagramView
+from app.ui.find_site import install_find
 from app.ui.memory import start_up_done
 from app.ui.selection import SelectionModel
 
@@ -24,20 +25,6 @@ if TYPE_CHECKING:
     from app.ui.side_panels import SidePanels
 
 DIAGRAM_SHARE = 0.55
-
-SHORTCUTS_HELP = """
-<h3>Diagram</h3>
-<table cellpadding="4">
-<tr><td><b>Click</b></td><td>select a lesion site</td></tr>
-<tr><td><b>Ctrl+click</b></td><td>add or remove a site (combined lesions)</td></tr>
-<tr><td><b>Tab, arrow keys</b></td><td>move along the neuraxis</td></tr>
-<tr><td><b>Enter, Space</b></td><td>select the focused site (Ctrl adds it)</td></tr>
-<tr><td><b>Page Down / Page Up, N / P</b></td><td>select the next / previous site</td></tr>
-<tr><td><b>Escape</b></td><td>clear the selection</td></tr>
-<tr><td><b>Ctrl + wheel, Ctrl +, Ctrl -</b></td><td>zoom; <b>Ctrl 0</b> fits the diagram</td></tr>
-<tr><td><b>F11</b></td><td>full screen, for projection</td></tr>
-</table>
-"""
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +72,7 @@ class MainWindow(QMainWindow):
             self._side = SidePanels(self.selection)
             self.splitter.replaceWidget(1, self._side)
             self._placeholder.deleteLater()
+            self._side.tabsChanged.connect(self._keep_proportions)  # the body map came or went
             self._keep_proportions()
             self._build_sites_dock()
             self._build_menus()
@@ -134,14 +122,20 @@ class MainWindow(QMainWindow):
         self._keep_proportions()
 
     def _keep_proportions(self) -> None:
-        """The diagram keeps 55% of the width until the user drags the splitter."""
+        """The diagram keeps 55% of the width until the user drags the splitter; in a narrow window
+        the column takes what its row of tabs needs (up to 55%), so no tab hides behind arrows."""
         total = self.splitter.width()
         if total > 0 and not self.splitter.property("userResized"):
-            self.splitter.setSizes([int(total * DIAGRAM_SHARE), total - int(total * DIAGRAM_SHARE)])
+            side = total - int(total * DIAGRAM_SHARE)
+            if self._side is not None:
+                side = max(side, min(self._side.tabs_width_needed(), int(total * DIAGRAM_SHARE)))
+            self.splitter.setSizes([total - side, side])
 
     def _sync(self, change: Change) -> None:
         subject = self.selection.shown.subject
-        self.setWindowTitle(f"Neuraxis - {subject}" if subject else "Neuraxis")
+        # The product name once, last: Qt appends the application's display name to a title that
+        # does not already end with it ("... \u2014 Neuraxis" on every platform).
+        self.setWindowTitle(f"{subject} \u2014 Neuraxis" if subject else "Neuraxis")
         if not self.diagram.hovered:
             self._show_hover("")
 
@@ -151,7 +145,9 @@ class MainWindow(QMainWindow):
         elif self.selection.shown.subject:
             self._status.setText("Escape clears the selection; Page Down steps to the next site.")
         else:
-            self._status.setText("Click a lesion site on the diagram, or use Tab and Enter.")
+            self._status.setText(
+                "Click a lesion site on the diagram, use Tab and Enter, or Ctrl+F to find one by name."
+            )
 
     # --- menus --------------------------------------------------------------------------------
     def _action(
@@ -193,6 +189,7 @@ class MainWindow(QMainWindow):
         select.addAction(self._action("Next site", lambda: self.selection.advance(1), "N"))
         select.addAction(self._action("Previous site", lambda: self.selection.advance(-1), "P"))
         select.addAction(self._action("Clear", self.selection.clear))
+        self.find_popup = install_find(self)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("Keyboard shortcuts", self._show_shortcuts, "F1"))
@@ -206,9 +203,9 @@ class MainWindow(QMainWindow):
         self._full_screen_action.setChecked(self.isFullScreen())
 
     def _show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from app.ui.shortcuts_help import show_shortcuts
 
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        show_shortcuts(self)
 
     def _show_about(self) -> None:
         from app.ui.about import show_about

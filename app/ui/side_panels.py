@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,8 +20,11 @@ from app.ui.panels.signs_panel import SignsPanel
 from app.ui.selection import SelectionModel
 
 T = TypeVar("T", bound=QWidget)
-SIGNS_SHARE = 0.6
+SIGNS_SHARE = 0.56
 """The body map and expected signs get this share of the column's height (until the user drags)."""
+TABS_MIN_PX = 420
+"""The tabs get at least this height (while the signs keep a third of the column): the tallest tab
+(Course) fits in it, so opening a tab for the first time never pushes the expected signs up."""
 BODY_SHARE = 0.42
 """The body map's share of the width beside the expected signs."""
 BODY_BESIDE_MIN_WIDTH = 760
@@ -82,6 +85,9 @@ class SidePanels(QSplitter):
     """Above: the expected signs, with the body map beside them when there is room (else the body
     map is the first tab). Below: tabs."""
 
+    tabsChanged = Signal()
+    """A tab was added or removed (the body map moved): the row of tabs needs another width."""
+
     def __init__(self, selection: SelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.setObjectName("sidePanels")
@@ -97,6 +103,7 @@ class SidePanels(QSplitter):
         self.comparison = ComparisonPanel(selection)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 8px 4px; }")  # eight tabs in a 1024 px window
         self.tabs.addTab(self.comparison, "Compare")
         self._pages: dict[str, LazyPage] = {}
         for title, where in LAZY_TABS:
@@ -108,6 +115,10 @@ class SidePanels(QSplitter):
         self.splitterMoved.connect(lambda *_: self.setProperty("userResized", True))
         self._body_beside = True
         self._body_asked = False
+
+    def tabs_width_needed(self) -> int:
+        """The width at which every tab title shows (no scroll arrows)."""
+        return self.tabs.tabBar().sizeHint().width() + 16  # and a bold (current) title
 
     @property
     def body_beside_signs(self) -> bool:
@@ -126,6 +137,7 @@ class SidePanels(QSplitter):
             current = self.tabs.currentIndex()
             self.tabs.insertTab(0, self.body, "Body")
             self.tabs.setCurrentIndex(0 if self._body_asked else current + 1)
+        self.tabsChanged.emit()
 
     def page(self, title: str, kind: type[T]) -> T:
         """The panel of a tab (built now if it has not been shown yet)."""
@@ -153,4 +165,7 @@ class SidePanels(QSplitter):
             (self.top, BODY_SHARE, self.width()),
         ):
             if total > 0 and not splitter.property("userResized"):
-                splitter.setSizes([int(total * share), total - int(total * share)])
+                first = int(total * share)
+                if splitter is self:  # room for the tallest tab before it is first opened
+                    first = min(first, max(total - TABS_MIN_PX, total // 3))
+                splitter.setSizes([first, total - first])

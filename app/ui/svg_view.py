@@ -34,6 +34,7 @@ class SvgView(QGraphicsView):
         self.setMouseTracking(True)
         x, y, w, h = view_box
         self.setScene(QGraphicsScene(QRectF(x, y, w, h), self))
+        self.svg_path = svg_path
         self._renderer = QSvgRenderer(str(svg_path), self)
         self._backdrop = QPixmap()
         self._backdrop_key: tuple[object, ...] = ()

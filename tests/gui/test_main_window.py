@@ -69,7 +69,7 @@ def test_clicking_a_site_updates_every_panel(qtbot: QtBot, window: MainWindow) -
     click_site(qtbot, window, "internal-capsule-left")
 
     assert window.selection.sites == ("internal-capsule-left",)
-    assert window.windowTitle() == "Neuraxis - Left internal capsule"
+    assert window.windowTitle() == "Left internal capsule \u2014 Neuraxis"
     assert region_pixels(window, "internal-capsule-left") != before_pixels, "the diagram shows the selection"
     signs = window.side.signs.text()
     assert signs.startswith("Left internal capsule")

@@ -208,3 +208,19 @@ def test_model_and_data_commands_work_with_qt_unimportable() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("NO-QT-OK")
+
+
+def test_findings_text_groups_a_mixed_regions_signs_by_lesion(capsys: pytest.CaptureFixture[str]) -> None:
+    """As the window does: signs both lesions cause once, then the UMN and the LMN signs apart."""
+    assert main(["findings", "internal-capsule-left", "ventral-root-c5-right"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    start = out.index("  Arm (UMN + LMN)")
+    arm = [line.strip() for line in out[start + 1 : out.index("  Hand (UMN)")]]
+    assert arm[0] == "Weakness"
+    umn = next(line for line in arm if line.startswith("UMN: "))
+    lmn = next(line for line in arm if line.startswith("LMN: "))
+    assert "Brisk tendon reflexes" in umn
+    assert "Brisk tendon reflexes" not in lmn
+    assert "Muscle wasting" in lmn
+    assert "Muscle wasting" not in umn
+    assert "Weakness" not in umn + lmn

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Flag, auto
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -166,20 +166,25 @@ class NameLabel(QGraphicsItem):
         self.setZValue(100)
         self.hide()
 
-    def show_text(self, text: str, anchor: QPointF) -> None:
+    def show_text(self, text: str, anchor: QPointF, max_width: float = 1e6) -> None:
+        """One line, or a few wrapped at ``max_width`` (screen pixels) for a long name."""
         self.prepareGeometryChange()
         self._text = text
         metrics = QFontMetricsF(self._font)
-        width = metrics.horizontalAdvance(text) + 2 * self.PADDING
-        self._rect = QRectF(
-            0, -metrics.height() - 2 * self.PADDING, width, metrics.height() + 2 * self.PADDING
-        )
+        wrap = max(1.0, max_width - 2 * self.PADDING)
+        box = metrics.boundingRect(QRectF(0, 0, wrap, 1e5), Qt.TextFlag.TextWordWrap, text)
+        width, height = box.width() + 2 * self.PADDING, box.height() + 2 * self.PADDING
+        self._rect = QRectF(0, -height, width, height)
         self.setPos(anchor)
         self.show()
 
     @property
     def text(self) -> str:
         return self._text if self.isVisible() else ""
+
+    def size(self) -> QSizeF:
+        """On screen (the label ignores the view's zoom)."""
+        return self.boundingRect().size()
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
@@ -189,4 +194,4 @@ class NameLabel(QGraphicsItem):
     ) -> None:
         paint_label_box(painter, self._rect)
         painter.setFont(self._font)
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._text)

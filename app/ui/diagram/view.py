@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -19,10 +19,14 @@ from app.model.geometry import DiagramGeometry
 from app.model.state import Change
 from app.ui import theme
 from app.ui.diagram.items import NameLabel, SiteItem, SiteState
+from app.ui.label_place import COVERS_TEXT, best_spot, naming_boxes, text_boxes
 from app.ui.pickable_view import PickableView
 from app.ui.selection import SelectionModel
 
 STATES = {"hovered": SiteState.HOVERED, "focused": SiteState.FOCUSED}
+LABEL_WRAP_PX = 260
+NEARNESS = 60.0
+"""A long site name wraps onto a second line rather than run across the diagram's labels."""
 
 
 class DiagramView(PickableView):
@@ -91,21 +95,28 @@ class DiagramView(PickableView):
             self.hoveredChanged.emit("")
             return
         item = self.item(key)
-        rect = item.path().boundingRect()
-        self._label.show_text(item.name, QPointF(rect.left(), rect.top() - 6))
-        self._keep_label_inside()
+        width = max(LABEL_WRAP_PX, 0.4 * self.viewport().width())
+        self._label.show_text(item.name, QPointF(), width)
+        self._place_label(key)
         self.hoveredChanged.emit(item.name)
 
-    def _keep_label_inside(self) -> None:
-        """Shift the label so that it stays fully inside the visible part of the diagram."""
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        scale = self.transform().m11() or 1.0
-        box = self._label.boundingRect()
-        width, height = box.width() / scale, box.height() / scale
-        pos = self._label.pos()
-        x = min(max(pos.x(), visible.left() + 4 / scale), visible.right() - width - 4 / scale)
-        y = max(pos.y(), visible.top() + height + 4 / scale)
-        self._label.setPos(QPointF(x, y))
+    def _place_label(self, key: str) -> None:
+        """Near the site, inside the view, off the site and the diagram's printed names."""
+
+        def on_screen(rect: QRectF) -> QRectF:
+            return QRectF(self.mapFromScene(rect).boundingRect())
+
+        obstacles = [(on_screen(box), COVERS_TEXT) for box in text_boxes(self.svg_path)]
+        obstacles += [(on_screen(self.parts[k].path().boundingRect()), 0.25) for k in self.order if k != key]
+        size = self._label.size()
+        target = on_screen(self.item(key).path().boundingRect()).adjusted(-6, -6, 6, 6)  # and its ring
+        # near its site even in a crowded diagram: covering a neighbour's word beats a label far away
+        naming = [on_screen(box) for box in naming_boxes(self.svg_path, self.item(key).name)]
+        spot = best_spot(
+            size, target, QRectF(self.viewport().rect()), obstacles, nearness=NEARNESS, naming=naming
+        )
+        # the label's position is its bottom-left corner
+        self._label.setPos(self.mapToScene(QPoint(round(spot.x()), round(spot.y() + size.height()))))
 
     def neighbour(self, key: str, dx: int, dy: int) -> str:
         """Along the neuraxis: down or right to the next site, up or left to the previous one."""

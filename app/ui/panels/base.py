@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from app.model.state import EVERYTHING, Change
 from app.ui import theme
@@ -101,13 +101,43 @@ class Caption(QWidget):
 
     def setText(self, text: str) -> None:
         if text != self._text:
+            wrapped = self._wrapped_lines(self.width())
             self._text = text
             self.setAccessibleDescription(text)
             self.setToolTip(text if self._lines == 1 else "")
+            if self._wrapped_lines(self.width()) != wrapped:
+                self.updateGeometry()  # a narrow panel wraps it onto more lines: never clipped
             self.update()
 
+    def _wrapped_lines(self, width: int) -> int:
+        """``lines``, or more when the text wraps onto more at ``width``."""
+        if self._lines == 1 or not self._text or width <= 4:
+            return self._lines
+        metrics = QFontMetrics(self.font())
+        wrapped = metrics.boundingRect(QRect(0, 0, width - 4, 100_000), Qt.TextFlag.TextWordWrap, self._text)
+        return max(self._lines, -(-wrapped.height() // metrics.lineSpacing()))
+
+    def _height(self, lines: int) -> int:
+        return lines * QFontMetrics(self.font()).lineSpacing() + 6
+
     def _fit(self) -> None:
-        self.setFixedHeight(self._lines * QFontMetrics(self.font()).lineSpacing() + 6)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(self._lines > 1)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(self._height(self._lines))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height(self._wrapped_lines(self.width())))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self._height(self._lines))
+
+    def hasHeightForWidth(self) -> bool:
+        return self._lines > 1
+
+    def heightForWidth(self, width: int) -> int:
+        return self._height(self._wrapped_lines(width))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
@@ -33,6 +33,11 @@ SITE_SCHEME = "site"
 WIDE_RATIO = 0.95
 """At least this wide for its height: the answer goes beside the figure, under the key."""
 MIN_ANSWER_PX = 150
+MIN_WIDE_ANSWER_PX = 24
+KEY_SWATCH_PX = 28
+MIN_BESIDE_PX = 120
+"""Under the key, the answer may be short (it says when it scrolls): the Body tab then fits the
+height the other tabs have."""
 MIN_PART = 44.0
 """Eye and tongue halves are small: their hit shapes grow to this many figure units."""
 SENSORY_COLOURS = {ids.PAIN: "#d81b60", ids.VIBRATION: "#00838f"}
@@ -79,6 +84,16 @@ def layers_swatch(layers: Sequence[Layer], width: int = 50, height: int = 32, ra
     paint_layers(painter, box(0), layers, lambda n: box(7 * n))
     painter.end()
     return pixmap
+
+
+def _floating_label(parent: QWidget, name: str, style: str) -> QLabel:
+    """A label over other widgets (not in a layout), hidden until shown."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"background: {theme.BACKGROUND}; {style}")
+    label.hide()
+    return label
 
 
 def region_name(content: Content, region: str, side: str) -> str:
@@ -164,15 +179,32 @@ class BodyMapPanel(FollowingPanel):
         content = selection.content
         self.view = BodyMapView(selection, content.drawings.body, self)
         self.view.activated.connect(self._ask)
+        # A small figure has no room for its hover / focus label: it shows beside it, over the key.
+        self.view.spill = True
+        self._beside = _floating_label(self, "bodyMapLabel", f"border: 2px solid {theme.TEXT}; padding: 6px;")
+        self.view.labelOutside.connect(self._show_beside)
         self.answer = RichBrowser(
             "bodyMapAnswer", "Lesion sites that would weaken the region asked about", self
         )
         self.answer.anchorClicked.connect(self._link_clicked)
+        # Over the foot of the answer (not in the layout: showing it must not move the figure).
+        self._more = _floating_label(
+            self.answer.viewport(),
+            "bodyMapMore",
+            f"border-top: 1px solid {theme.MUTED_TEXT}; font-weight: bold;",
+        )
+        self._more.setText("\u25bc More below: scroll the list")
+        self.answer.viewport().installEventFilter(self)
+        bar = self.answer.verticalScrollBar()
+        bar.rangeChanged.connect(self._show_more)
+        bar.valueChanged.connect(self._show_more)
+        self._show_more()
 
         key = QWidget(self)
         key.setObjectName("bodyMapKey")
         grid = QGridLayout(key)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(3)  # the Body tab fits a 1280x720 screen's window (90%: 648 px high)
         title = QLabel("Key", key)
         title.setFont(theme.heading_font())
         grid.addWidget(title, 0, 0, 1, 2)
@@ -184,9 +216,13 @@ class BodyMapPanel(FollowingPanel):
         entries += [(f"{content.modalities[m].name} lost", [sensory_layer(m)]) for m in modalities]
         # signs with no lesion type of their own: a Horner syndrome, clumsiness, absent abdominal reflexes
         entries.append(("Other signs, no weakness", [untyped_layer()]))
+        if modalities and content.lesion_types:  # both in one region: the pattern fills, the line edges
+            first = next(iter(content.lesion_types.values()))
+            both = [lesion_layer(first.id, first.pattern), sensory_layer(modalities[-1])]
+            entries.append((f"{first.short} with sensory loss", both))
         for row, (text, layers) in enumerate(entries, start=1):
             swatch = QLabel(key)
-            swatch.setPixmap(layers_swatch(layers, ratio=ratio))
+            swatch.setPixmap(layers_swatch(layers, height=KEY_SWATCH_PX, ratio=ratio))
             label = QLabel(text, key)
             label.setWordWrap(True)
             label.setAccessibleName(f"Key: {text}")
@@ -208,7 +244,9 @@ class BodyMapPanel(FollowingPanel):
         self._arrange()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, QLabel) and event.type() == QEvent.Type.Resize:
+        if watched is self.answer.viewport() and event.type() == QEvent.Type.Resize:
+            self._show_more()
+        elif isinstance(watched, QLabel) and event.type() == QEvent.Type.Resize:
             # A wrapped key label in a narrow column needs more lines than its size hint allows for:
             # it claims that height, or the grid squeezes the entries into each other.
             need = watched.heightForWidth(watched.width())
@@ -236,7 +274,35 @@ class BodyMapPanel(FollowingPanel):
         grid.setRowStretch(0, 0 if wide else 1)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 0 if wide else 1)
-        self.answer.setMinimumHeight(0 if wide else MIN_ANSWER_PX)
+        self.answer.setMinimumHeight(MIN_WIDE_ANSWER_PX if wide else MIN_ANSWER_PX)
+
+    def _show_beside(self, text: str, part: QRect) -> None:
+        """The label of the hovered or focused region, beside the figure at the region's height."""
+        if not text:
+            self._beside.hide()
+            return
+        title, *lines = text.split("\n")
+        self._beside.setText(f"<b>{esc(title)}</b>" + "".join(f"<br>{esc(line)}" for line in lines))
+        left = self.view.geometry().right() + 4
+        width = max(MIN_BESIDE_PX, self.width() - left - 4)
+        if left + width > self.width():  # no room to the right: along the figure's right edge
+            left = max(0, self.width() - width - 4)
+        self._beside.setFixedWidth(width)
+        self._beside.adjustSize()
+        top = self.view.mapTo(self, part.topLeft()).y()
+        top = max(0, min(top, self.height() - self._beside.height()))
+        self._beside.move(left, top)
+        self._beside.show()
+        self._beside.raise_()
+
+    def _show_more(self, *_: int) -> None:
+        """Say so when the answer runs on below the box (the scroll bar alone is easy to miss)."""
+        bar = self.answer.verticalScrollBar()
+        port = self.answer.viewport().rect()
+        height = self._more.sizeHint().height()
+        self._more.setGeometry(0, port.height() - height, port.width(), height)
+        # not in a box of a line or two: it would cover the only line shown (the scroll bar says it)
+        self._more.setVisible(bar.value() < bar.maximum() and port.height() >= 3 * height)
 
     # --- public, for the main window and tests ----------------------------------------------------
     def answer_text(self) -> str:
@@ -258,14 +324,23 @@ class BodyMapPanel(FollowingPanel):
         if not sel.probe_sites:
             return f"<p><b>No lesion site in this app weakens the {esc(name.lower())}.</b></p>" + PROMPT
         chosen = set(sel.shown.sites)
-        items = "".join(
-            f"<li><a href='{SITE_SCHEME}:{esc(s)}'>{esc(content.sites_by_id[s].name)}</a>"
-            + ("&nbsp;<b>(shown)</b>" if s in chosen else "")
-            + "</li>"
-            for s in sel.probe_sites
-            if s in content.sites_by_id
+        sites = [content.sites_by_id[s] for s in sel.probe_sites if s in content.sites_by_id]
+        # Grouped by level, the links run on as text: a whole answer of 20-odd sites fits a small box.
+        groups = []
+        for group in content.site_groups:
+            links = [
+                f"<a href='{SITE_SCHEME}:{esc(site.id)}'>{esc(site.name)}</a>"
+                + ("&nbsp;<b>(shown)</b>" if site.id in chosen else "")
+                for site in sites
+                if site.group == group.id
+            ]
+            if links:
+                groups.append(f"<p><b>{esc(group.name)}:</b> {' &middot; '.join(links)}</p>")
+        count = f"{len(sites)} site{'s' if len(sites) != 1 else ''}, outlined with dashes on the diagram"
+        return (
+            f"<p><b>Lesions that weaken the {esc(name.lower())}:</b> <span class='small'>{count}.</span></p>"
+            + "".join(groups)
         )
-        return f"<h3>Lesions that weaken the {esc(name.lower())}:</h3><ul>{items}</ul>"
 
     def _ask(self, key: str) -> None:
         region, side = key.rsplit("-", 1)

@@ -126,6 +126,7 @@ class CrossSectionPanel(FollowingPanel):
         self._note = ""
 
         row = QHBoxLayout()
+        row.setSpacing(3)
         title = QLabel("Level:", self)
         title.setFont(theme.heading_font())
         row.addWidget(title)
@@ -137,6 +138,7 @@ class CrossSectionPanel(FollowingPanel):
             button.setAccessibleName(f"Show the cord at {level}")
             button.setCheckable(True)
             button.setMinimumHeight(36)
+            button.setStyleSheet("padding: 6px 3px;")  # eleven levels fit the column at 1024x768
             button.clicked.connect(lambda _=False, lvl=level: self.set_level(lvl))
             self.levels.addButton(button)
             self.level_buttons[level] = button

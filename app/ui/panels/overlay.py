@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.model.geometry import DiagramGeometry
 from app.ui import theme
 from app.ui.diagram.items import outline_path, paint_label_box
+from app.ui.label_place import COVERS_TEXT, best_spot, text_boxes
 from app.ui.paint_cache import new_token, paint_cached, update_in_views
 from app.ui.panels.overlay_style import (
     LABEL_MAX_PX,
@@ -38,6 +39,10 @@ from app.ui.panels.overlay_style import (
     paint_layers,
 )
 from app.ui.pickable_view import PickableView
+
+COVERS_FINDING = 4.0
+LABEL_MIN_PX = 170.0
+"""A label may cover a part that shows nothing sooner than one that shows a finding."""
 
 
 class PartItem(QGraphicsPathItem):
@@ -148,6 +153,10 @@ class InfoLabel(QGraphicsTextItem):
     def text(self) -> str:
         return self._text if self.isVisible() else ""
 
+    def text_shown(self) -> str:
+        """The text last given, visible or not."""
+        return self._text
+
     def show_text(self, text: str, max_width: float) -> None:
         self._text = text
         title, *lines = text.split("\n")
@@ -172,6 +181,8 @@ class PartsView(PickableView):
 
     activated = Signal(str)
     """A part was clicked, or Enter / Space was pressed on it: its key."""
+    labelOutside = Signal(str, QRect)
+    """With :attr:`spill`: the label's text and the part's place in the viewport ("" to hide it)."""
 
     def __init__(
         self,
@@ -196,6 +207,10 @@ class PartsView(PickableView):
             self.items_by_key[key] = item
         self._label = InfoLabel()
         self.scene().addItem(self._label)
+        self.spill = False
+        """When True and the label would cover other parts, :attr:`labelOutside` asks the owner to
+        show it beside the view instead (a small figure has no room of its own)."""
+        self._outside = ""
 
     def part(self, key: str) -> PartItem:
         return self.items_by_key[key]
@@ -207,7 +222,7 @@ class PartsView(PickableView):
 
     @property
     def label_text(self) -> str:
-        return self._label.text
+        return self._label.text or self._outside
 
     # --- the parts -----------------------------------------------------------------------------------
     def mark(self, key: str, state: str, on: bool) -> None:
@@ -222,28 +237,41 @@ class PartsView(PickableView):
         )
 
     def show_label(self, key: str | None) -> None:
+        if self._outside:
+            self._outside = ""
+            self.labelOutside.emit("", QRect())
         if key is None:
             self._label.hide()
             return
         view = self.viewport().rect()
-        self._label.show_text(self.describe(key), min(LABEL_MAX_PX, view.width() - 12.0))
+        # at most about half the view wide, so that it can stand beside the drawing, not over it
+        width = min(LABEL_MAX_PX, max(LABEL_MIN_PX, view.width() * 0.45), view.width() - 12.0)
+        self._label.show_text(self.describe(key), width)
         self._place_label(self.part(key))
 
     def _place_label(self, item: PartItem) -> None:
-        """Beside the part where there is room, else along the top or bottom edge away from it."""
-        size = self._label.boundingRect()
-        view = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
-        part = QRectF(self.mapFromScene(item.path().boundingRect()).boundingRect())
-        y = min(max(part.top(), view.top()), view.bottom() - size.height())
-        if part.right() + 12 + size.width() <= view.right():
-            x = part.right() + 12
-        elif part.left() - 12 - size.width() >= view.left():
-            x = part.left() - 12 - size.width()
-        else:
-            x = min(max(part.center().x() - size.width() / 2, view.left()), view.right() - size.width())
-            far_top = part.center().y() > view.center().y()
-            y = view.top() if far_top else view.bottom() - size.height()
-        self._label.setPos(self.mapToScene(QPoint(round(x), round(y))))
+        """Near the part, off it, the drawing's printed words and the parts that show findings."""
+
+        def on_screen(rect: QRectF) -> QRectF:
+            return QRectF(self.mapFromScene(rect).boundingRect())
+
+        obstacles = [(on_screen(box), COVERS_TEXT) for box in text_boxes(self.svg_path)]
+        obstacles += [
+            (on_screen(other.path().boundingRect()), COVERS_FINDING if other.layers else 1.0)
+            for other in self.items_by_key.values()
+            if other is not item
+        ]
+        size = self._label.boundingRect().size()
+        target = on_screen(item.path().boundingRect()).adjusted(-6, -6, 6, 6)  # and its focus ring
+        spot = best_spot(size, target, QRectF(self.viewport().rect()), obstacles, corners=True)
+        box = QRectF(spot, size).adjusted(2, 2, -2, -2)
+        parts = [rect for rect, weight in obstacles if weight != COVERS_TEXT]
+        if self.spill and any(box.intersects(rect) for rect in parts):
+            self._label.hide()
+            self._outside = self._label.text_shown()
+            self.labelOutside.emit(self._outside, target.toRect())
+            return
+        self._label.setPos(self.mapToScene(QPoint(round(spot.x()), round(spot.y()))))
 
     def neighbour(self, key: str, dx: int, dy: int) -> str:
         """The closest part whose centre lies in the arrow's direction (sideways distance counts double)."""

@@ -60,23 +60,22 @@ def inset_path(path: QPainterPath, depth: float) -> QPainterPath:
 def paint_layers(
     painter: QPainter, path: QPainterPath, layers: Sequence[Layer], inset: Callable[[int], QPainterPath]
 ) -> None:
-    """Fill ``path`` with every layer's pattern (screen-sized), then the outlines: lesion types a solid
-    band inside the edge, each sensory loss a dashed or beaded line on its own ``inset(n)`` ring."""
+    """Fill ``path`` with the lesion types' patterns (screen-sized; with none, the sensory ones), then
+    the outlines: lesion types a solid band inside the edge, each sensory loss a dashed or beaded line
+    on its own ``inset(n)`` ring."""
     if not layers:
         return
     scale = QTransform.fromScale(PATTERN_SCALE, PATTERN_SCALE) * painter.worldTransform().inverted()[0]
-    tint = QColor(layers[0].colour)
+    # A region with a lesion type is filled by it alone; its sensory loss is told by the line along
+    # its edge (a sensory pattern on top would hide the motor one). Sensory loss alone fills too.
+    fills = [layer for layer in layers if layer.outline == "solid"] or list(layers)
+    tint = QColor(fills[0].colour)
     tint.setAlpha(TINT_ALPHA)
     painter.fillPath(path, tint)
-    for layer in layers:
+    for layer in fills:
         brush = QBrush(layer.brush)
         brush.setTransform(scale)
         painter.fillPath(path, brush)
-    painter.save()
-    painter.setClipPath(path, Qt.ClipOperation.IntersectClip)  # outlines stay inside: neighbours touch
-    for index, layer in enumerate(layer for layer in layers if layer.outline == "solid"):
-        painter.strokePath(path, cosmetic_pen(layer.colour, 10 if index == 0 else 5))
-    painter.restore()
     lines = [layer for layer in layers if layer.outline != "solid"]
     for depth, layer in enumerate(lines, start=1):
         ring = inset(depth)
@@ -89,3 +88,9 @@ def paint_layers(
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             pen.setDashPattern([2.4, 1.2])
         painter.strokePath(ring, pen)
+    # The lesion types' bands last: in a small figure the sensory line's white edge would cover them.
+    painter.save()
+    painter.setClipPath(path, Qt.ClipOperation.IntersectClip)  # outlines stay inside: neighbours touch
+    for index, layer in enumerate(layer for layer in layers if layer.outline == "solid"):
+        painter.strokePath(path, cosmetic_pen(layer.colour, 10 if index == 0 else 5))
+    painter.restore()

@@ -17,6 +17,7 @@ from app.ui.selection import SelectionModel
 
 SIGN_SCHEME = "sign"
 MODALITY_SCHEME = "modality"
+ABOUT_MIN_PX = 40
 ROW_FILL = "#eef3fa"
 """Every other region row is shaded, so a row can be followed across on a projector."""
 PROMPT = (
@@ -52,6 +53,7 @@ class SignsPanel(FollowingPanel):
         hide.setAccessibleName("Hide the sign description")
         hide.clicked.connect(self._hide_about)
         self._about_text = RichBrowser("aboutSignText", "About this sign", self._about)
+        self._about_text.setMinimumHeight(ABOUT_MIN_PX)  # opening it must not push the tabs down
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(hide)
@@ -104,8 +106,14 @@ class SignsPanel(FollowingPanel):
             f"<h2>{esc(sign.name)}</h2><p class='muted'>{esc(domain)}</p>"
             f"{cites.paragraphs(sign.summary)}{self._where(sign_id)}"
         )
-        self._about_text.show_html(body + cites.references())
+        self._show_about(body + cites.references())
+
+    def _show_about(self, html: str) -> None:
+        """Open the "About this sign" area at the top of ``html``; shown first, so the page is laid
+        out at its real width and opens at its title (laid out hidden, it opened scrolled down)."""
         self._about.show()
+        self._about_text.show_html(html)
+        self._about_text.verticalScrollBar().setValue(0)
 
     # --- sync ---------------------------------------------------------------------------------
     def _sync(self, change: Change = EVERYTHING) -> None:
@@ -246,8 +254,7 @@ class SignsPanel(FollowingPanel):
             f"<h2>{esc(modality.name)}</h2><p class='muted'>{esc(modality.tract)}</p>"
             f"{cites.paragraphs(modality.summary)}{where}"
         )
-        self._about_text.show_html(body + cites.references())
-        self._about.show()
+        self._show_about(body + cites.references())
 
     def _hide_about(self) -> None:
         self._about.hide()

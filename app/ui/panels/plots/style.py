@@ -17,6 +17,10 @@ from app.ui import theme
 LINE_WIDTH = 4.0
 STRONG_WIDTH = 5.5
 FAINT_ALPHA = 130
+PLOT_MIN_PX = 140
+CAPTION_MIN_PX = 60
+"""Small enough that the Course tab fits the room the other tabs have at 1280x720: opening it must
+not push the expected signs up (the plot grows with the window; its caption can be dragged)."""
 SAMPLE_WIDTH = 52
 """Legend samples long enough to show a dash-dot pattern (pyqtgraph's own are 20 px)."""
 LESION_STYLES = {
@@ -139,7 +143,7 @@ def new_plot(object_name: str, accessible_name: str) -> tuple[Any, Any]:
     widget.setAccessibleName(accessible_name)
     widget.setBackground(theme.BACKGROUND)
     widget.setAntialiasing(True)
-    widget.setMinimumHeight(220)
+    widget.setMinimumHeight(PLOT_MIN_PX)
     widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     plot = pg.PlotItem(viewBox=ClassroomViewBox())
     plot.setMenuEnabled(False, enableViewBoxMenu=None)  # the view box keeps its menu: "Export..."
@@ -174,7 +178,7 @@ def _caption_split(plot_widget: QWidget, caption: QWidget, parent: QWidget) -> Q
     split.setStretchFactor(0, 3)
     split.setStretchFactor(1, 2)
     split.setSizes([680, 320])
-    caption.setMinimumHeight(90)
+    caption.setMinimumHeight(CAPTION_MIN_PX)
     return split
 
 
