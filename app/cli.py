@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from app.commands import handout as handout_command
+from app.commands import lessons as lessons_command
+
 if TYPE_CHECKING:
     from app.model.content import Content
 
@@ -84,6 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--day", metavar="N", type=_day, help="open on day N after onset (default: established)"
     )
+    parser.add_argument(
+        "--hide",
+        choices=("findings", "lesion"),
+        help="predict, then reveal: hide the findings (or the lesion) until revealed (Space, Page Down)",
+    )
+    parser.add_argument("--present", action="store_true", help="start in presentation mode (F5)")
+    parser.add_argument("--lesson", metavar="ID", help="open on a lesson (see: neuraxis lessons)")
+    parser.add_argument("--step", metavar="N", type=int, default=1, help="the lesson's step to open on")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("sites", parents=[content, output], help="list the lesion sites")
     sub.add_parser("diseases", parents=[content, output], help="list the diseases")
@@ -97,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     findings.add_argument(
         "--day", metavar="N", type=_day, help="signs N days after onset (default: the established lesion)"
     )
+    lessons_command.add_parser(sub, [content, output])
+    handout_command.add_parser(sub, [content])
     validate = sub.add_parser(
         "validate", help="check content and diagram; print FILE:LINE: message per problem"
     )
@@ -200,11 +213,14 @@ def _cmd_findings(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from app.model.lessons import load_lessons
     from app.model.loader import load_content
 
     content = load_content(args.directory or _content_dir(args), check_svg=True)  # always in full
+    lessons = load_lessons(content)
     counts = (
         f"{len(content.sites)} sites, {len(content.diseases)} diseases, {len(content.references)} references"
+        f", {len(lessons)} lessons"
     )
     print(f"OK: {counts}")
     return EXIT_OK
@@ -221,7 +237,14 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         tab=args.tab,
         size=args.size,
         day=args.day,
+        hide=args.hide,
+        present=args.present,
+        lesson=(args.lesson, args.step) if args.lesson else None,
     )
+
+
+def _cmd_lessons(args: argparse.Namespace) -> int:
+    return lessons_command.run(args, _load(_content_dir(args)))
 
 
 COMMANDS = {
@@ -229,6 +252,8 @@ COMMANDS = {
     "diseases": _cmd_diseases,
     "findings": _cmd_findings,
     "validate": _cmd_validate,
+    "lessons": _cmd_lessons,
+    "handout": lambda args: handout_command.run(args, _load(_content_dir(args))),
     None: _cmd_gui,
 }
 

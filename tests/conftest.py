@@ -1,5 +1,5 @@
 """Shared fixtures. Qt runs offscreen (set before any Qt import), so the tests need no display,
-and the diagram geometry cache goes to a throw-away folder."""
+and the diagram geometry cache and the remembered settings go to throw-away folders."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("NEURAXIS_CACHE_DIR", tempfile.mkdtemp(prefix="neuraxis-test-cache-"))
+os.environ.setdefault("NEURAXIS_CONFIG_DIR", tempfile.mkdtemp(prefix="neuraxis-test-config-"))
 
 import pytest
 

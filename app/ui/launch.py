@@ -14,6 +14,8 @@ from app import paths
 from app.ui.memory import keep_large_buffers_returnable, no_collection_during_start_up
 
 if TYPE_CHECKING:
+    from app.model.content import Content
+    from app.model.lessons import Lesson
     from app.ui.main_window import MainWindow
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -92,6 +94,9 @@ def run(
     size: tuple[int, int] | None,
     tab: str | None = None,
     day: int | None = None,
+    hide: str | None = None,
+    present: bool = False,
+    lesson: tuple[str, int] | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
     """Open the window (or save a screenshot); ``on_shown`` is called once the window is shown
@@ -108,6 +113,7 @@ def run(
     from app.model.cache import load_content_cached
     from app.model.errors import ContentError
     from app.model.geometry import load_geometry
+    from app.model.lessons import load_lessons
     from app.ui import theme
 
     app = QApplication.instance()
@@ -128,19 +134,14 @@ def run(
         cache = paths.cache_dir()
         content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
         geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
+        lessons = load_lessons(content)
     except ContentError as error:
         _report([str(p) for p in error.problems], title="The content could not be loaded", to_stderr=headless)
         return EXIT_PROBLEMS
 
-    unknown = [s for s in select if s not in content.sites_by_id]
-    if disease is not None and disease not in content.diseases_by_id:
-        unknown.append(disease)
-    if unknown:
-        _report(
-            [f"neuraxis: error: unknown id {unknown[0]!r} (see: neuraxis sites, neuraxis diseases)"],
-            title="Unknown id",
-            to_stderr=True,
-        )
+    problem = _unknown_id(content, lessons, select, disease, lesson)
+    if problem:
+        _report([f"neuraxis: error: {problem}"], title="Unknown id", to_stderr=True)
         return EXIT_USAGE
 
     from app.ui.main_window import MainWindow
@@ -152,14 +153,52 @@ def run(
         window.selection.set_sites(select)
     if day is not None:
         window.selection.set_day(day)
-    if tab is not None:
-        window.side.show_tab_named(tab)
+    opened = next(((x, lesson[1]) for x in lessons if lesson and x.id == lesson[0]), None)
+    _start_in(window, tab, (hide, present, opened), (size or (1280, 720)) if screenshot else None)
     if screenshot is not None:
         return _save_screenshot(app, window, screenshot, size or (1280, 720))
     window.show_default(size)
     if on_shown is not None:
         on_shown(window)
     return app.exec()
+
+
+def _unknown_id(
+    content: Content,
+    lessons: Sequence[Lesson],
+    select: Sequence[str],
+    disease: str | None,
+    lesson: tuple[str, int] | None,
+) -> str:
+    """What the command line names that the content lacks ("" when all is known)."""
+    unknown = [s for s in select if s not in content.sites_by_id]
+    if disease is not None and disease not in content.diseases_by_id:
+        unknown.append(disease)
+    if unknown:
+        return f"unknown id {unknown[0]!r} (see: neuraxis sites, neuraxis diseases)"
+    if lesson is not None:
+        found = next((x for x in lessons if x.id == lesson[0]), None)
+        if found is None:
+            return f"unknown lesson {lesson[0]!r} (see: neuraxis lessons)"
+        if not 1 <= lesson[1] <= len(found.steps):
+            return f"lesson {found.id!r} has steps 1 to {len(found.steps)}, not {lesson[1]}"
+    return ""
+
+
+def _start_in(
+    window: MainWindow,
+    tab: str | None,
+    classroom: tuple[str | None, bool, tuple[Lesson, int] | None],
+    shot: tuple[int, int] | None,
+) -> None:
+    """The tab, lesson, hide mode and presentation mode asked for on the command line."""
+    hide, present, lesson = classroom
+    if lesson is not None or hide is not None or present:
+        from app.ui.classroom.install import start_classroom
+
+        start_classroom(window, hide=hide, present=present, size=shot, lesson=lesson)
+    if tab is not None:
+        window.side.show_tab_named(tab)
 
 
 def _save_screenshot(app: object, window: object, path: Path, size: tuple[int, int]) -> int:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidg
 from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.model.state import Change
+from app.ui.classroom.install import install_classroom
 from app.ui.diagram.view import DiagramView
 from app.ui.find_site import install_find
 from app.ui.memory import start_up_done
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("Keyboard shortcuts", self._show_shortcuts, "F1"))
         help_menu.addAction(self._action("About Neuraxis", self._show_about))
+        install_classroom(self)
 
     def _toggle_full_screen(self) -> None:
         if self.isFullScreen():

@@ -159,7 +159,7 @@ class SidePanels(QSplitter):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_body(self.width() >= BODY_BESIDE_MIN_WIDTH)
+        self._place_body(self.width() >= BODY_BESIDE_MIN_WIDTH or bool(self.property("bodyBeside")))
         for splitter, share, total in (
             (self, SIGNS_SHARE, self.height()),
             (self.top, BODY_SHARE, self.width()),

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsVi
 
 ZOOM_STEP = 1.25
 MAX_ZOOM = 8.0
+WHOLE_SCENE_AREA = 4.0
+"""The backdrop covers the whole scene while that is at most this many viewports in area."""
 
 
 class SvgView(QGraphicsView):
@@ -39,28 +41,45 @@ class SvgView(QGraphicsView):
         self._backdrop = QPixmap()
         self._backdrop_key: tuple[object, ...] = ()
         self._zoom = 1.0
+        self.scroll_bars = True
+        """Show scroll bars when zoomed in (presentation mode frames the view itself instead)."""
 
     # --- the SVG backdrop ----------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """Blit the SVG, rendered once per scale: the whole scene when it is not much larger than the
+        viewport (scrolling and re-centring, as presentation mode does on every step, only move the
+        blit), else just the viewport (deep zoom)."""
         viewport = self.viewport()
         ratio = viewport.devicePixelRatioF()
         transform = self.viewportTransform()
-        key = (transform, viewport.width(), viewport.height(), ratio)
+        scale = transform.m11()
+        scene = self.sceneRect()
+        width, height = scene.width() * scale, scene.height() * scale
+        whole = width * height <= WHOLE_SCENE_AREA * max(1, viewport.width() * viewport.height())
+        key: tuple[object, ...] = (
+            (scale, ratio, "whole") if whole else (transform, viewport.width(), viewport.height(), ratio)
+        )
         if key != self._backdrop_key:
-            pixmap = QPixmap(round(viewport.width() * ratio), round(viewport.height() * ratio))
+            size = (width, height) if whole else (viewport.width(), viewport.height())
+            pixmap = QPixmap(round(size[0] * ratio), round(size[1] * ratio))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.white)
             render = QPainter(pixmap)
             render.setRenderHints(
                 QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
             )
-            render.setTransform(transform)
-            self._renderer.render(render, self.sceneRect())
+            if whole:
+                render.scale(scale, scale)
+                render.translate(-scene.left(), -scene.top())
+            else:
+                render.setTransform(transform)
+            self._renderer.render(render, scene)
             render.end()
             self._backdrop, self._backdrop_key = pixmap, key
         painter.save()
         painter.resetTransform()
-        painter.drawPixmap(0, 0, self._backdrop)
+        origin = self.mapFromScene(scene.topLeft()) if whole else QPoint(0, 0)
+        painter.drawPixmap(origin, self._backdrop)
         painter.restore()
 
     # --- finding points on items (clicks, tests) ------------------------------------------------
@@ -122,7 +141,7 @@ class SvgView(QGraphicsView):
         self.scale(fit * self._zoom, fit * self._zoom)
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
-            if self._zoom > 1.0
+            if self._zoom > 1.0 and self.scroll_bars
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         self.setHorizontalScrollBarPolicy(policy)

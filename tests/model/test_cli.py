@@ -190,7 +190,7 @@ class Block(importlib.abc.MetaPathFinder):
 sys.meta_path.insert(0, Block())
 from app.cli import main
 for argv in (["sites", "--json"], ["diseases", "--json"], ["findings", "internal-capsule-left", "--json"],
-             ["validate"]):
+             ["validate"], ["lessons", "--json"]):
     assert main(argv) == 0, argv
 assert not any(m.startswith("PySide6") for m in sys.modules)
 print("NO-QT-OK")

@@ -61,7 +61,7 @@ def outline_path(geometry: SiteGeometry) -> QPainterPath:
 
 
 def _pen(colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(QColor(colour), width, style)
+    pen = QPen(QColor(colour), width * theme.line_weight(), style)
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
@@ -125,7 +125,7 @@ class SiteItem(QGraphicsPathItem):
             fill.setAlpha(70)
             painter.fillPath(path, fill)
             hatch = QBrush(QColor(theme.SELECTED), Qt.BrushStyle.BDiagPattern)
-            hatch.setTransform(painter.worldTransform().inverted()[0])
+            hatch.setTransform(theme.pattern_transform(painter))
             painter.fillPath(path, hatch)
             painter.strokePath(path, _pen(theme.BACKGROUND, 7))
             painter.strokePath(path, _pen(theme.SELECTED, 4))
@@ -169,6 +169,7 @@ class NameLabel(QGraphicsItem):
     def show_text(self, text: str, anchor: QPointF, max_width: float = 1e6) -> None:
         """One line, or a few wrapped at ``max_width`` (screen pixels) for a long name."""
         self.prepareGeometryChange()
+        self._font.setPixelSize(theme.px(theme.BASE_FONT_PX + 2))  # follows the text scale
         self._text = text
         metrics = QFontMetricsF(self._font)
         wrap = max(1.0, max_width - 2 * self.PADDING)

@@ -206,7 +206,7 @@ class BodyMapPanel(FollowingPanel):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(3)  # the Body tab fits a 1280x720 screen's window (90%: 648 px high)
         title = QLabel("Key", key)
-        title.setFont(theme.heading_font())
+        theme.make_heading(title)
         grid.addWidget(title, 0, 0, 1, 2)
         ratio = self.devicePixelRatioF()
         entries = [
@@ -236,6 +236,7 @@ class BodyMapPanel(FollowingPanel):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(4, 4, 4, 4)
         self._wide: bool | None = None
+        self._figure_only = False
         self._arrange()
         self._sync()
 
@@ -263,6 +264,9 @@ class BodyMapPanel(FollowingPanel):
         grid = self._grid
         for widget in (self.view, self._key, self.answer):
             grid.removeWidget(widget)
+        if self._figure_only:
+            grid.addWidget(self.view, 0, 0, 3, 2)
+            return
         grid.addWidget(self.view, 0, 0, 2, 1)
         grid.addWidget(self._key, 0, 1)
         if wide:
@@ -305,6 +309,14 @@ class BodyMapPanel(FollowingPanel):
         self._more.setVisible(bar.value() < bar.maximum() and port.height() >= 3 * height)
 
     # --- public, for the main window and tests ----------------------------------------------------
+    def set_figure_only(self, on: bool) -> None:
+        """The figure alone, as large as the panel (presentation mode: the signs say the rest)."""
+        self._figure_only = on
+        self._key.setVisible(not on)
+        self.answer.setVisible(not on)
+        self._wide = None
+        self._arrange()
+
     def answer_text(self) -> str:
         self._flush()
         return self.answer.toPlainText()

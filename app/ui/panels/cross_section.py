@@ -128,7 +128,7 @@ class CrossSectionPanel(FollowingPanel):
         row = QHBoxLayout()
         row.setSpacing(3)
         title = QLabel("Level:", self)
-        title.setFont(theme.heading_font())
+        theme.make_heading(title)
         row.addWidget(title)
         self.levels = QButtonGroup(self)
         self.level_buttons: dict[str, QPushButton] = {}

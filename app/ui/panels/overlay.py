@@ -159,6 +159,9 @@ class InfoLabel(QGraphicsTextItem):
 
     def show_text(self, text: str, max_width: float) -> None:
         self._text = text
+        font = self.font()
+        font.setPixelSize(theme.px(theme.BASE_FONT_PX))  # follows the text scale
+        self.setFont(font)
         title, *lines = text.split("\n")
         self.setTextWidth(-1)
         self.setHtml(

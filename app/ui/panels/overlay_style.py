@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 
 from app.ui import theme
 
@@ -44,7 +44,9 @@ def selected_layer() -> Layer:
 
 
 def cosmetic_pen(colour: str | QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(QColor(colour), width, style)
+    # the device pixel ratio only: these bands are 5-10 px already, and twice that (the projector
+    # profile) covers the small figure a projector layout has room for
+    pen = QPen(QColor(colour), width * theme.device_ratio(), style)
     pen.setCosmetic(True)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
@@ -65,7 +67,7 @@ def paint_layers(
     on its own ``inset(n)`` ring."""
     if not layers:
         return
-    scale = QTransform.fromScale(PATTERN_SCALE, PATTERN_SCALE) * painter.worldTransform().inverted()[0]
+    scale = theme.pattern_transform(painter, PATTERN_SCALE, weighted=False)
     # A region with a lesion type is filled by it alone; its sensory loss is told by the line along
     # its edge (a sensory pattern on top would hide the motor one). Sensory loss alone fills too.
     fills = [layer for layer in layers if layer.outline == "solid"] or list(layers)

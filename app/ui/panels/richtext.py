@@ -50,8 +50,9 @@ def badge(content: Content, lesion: str) -> str:
     """A lesion type told by pattern AND label: the swatch image followed by its short name."""
     info = content.lesion_types.get(lesion)
     short = info.short if info else lesion
+    size = theme.px(SWATCH_PX)
     return (
-        f'<img src="{swatch_url(lesion)}" width="{SWATCH_PX}" height="{SWATCH_PX}" '
+        f'<img src="{swatch_url(lesion)}" width="{size}" height="{size}" '
         f'style="vertical-align: middle" alt="{esc(short)}">&nbsp;<b>{esc(short)}</b>'
     )
 
@@ -175,13 +176,16 @@ class RichBrowser(QTextBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self._follow_fragment)
         self._html = ""
+        self._swatches: Content | None = None
         self._apply_style()
 
     def add_swatches(self, content: Content) -> None:
-        """Register the lesion-type swatches once as in-memory image resources (``swatch:UMN``)."""
+        """Register the lesion-type swatches as in-memory image resources (``swatch:UMN``), again
+        whenever the text scale changes them."""
+        self._swatches = content
         ratio = self.devicePixelRatioF()
         for info in content.lesion_types.values():
-            pixmap = theme.swatch(info.id, info.pattern, SWATCH_PX, ratio)
+            pixmap = theme.swatch(info.id, info.pattern, theme.px(SWATCH_PX), ratio)
             self.document().addResource(
                 QTextDocument.ResourceType.ImageResource, QUrl(swatch_url(info.id)), pixmap
             )
@@ -202,11 +206,13 @@ class RichBrowser(QTextBrowser):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._apply_style()
+            if self._swatches is not None:
+                self.add_swatches(self._swatches)
             if self._html:
                 self.setHtml(self._html)
 
     def _apply_style(self) -> None:
-        small = max(MIN_SMALL_PX, round(font_px(self) * SMALL_RATIO))
+        small = max(theme.px(MIN_SMALL_PX), round(font_px(self) * SMALL_RATIO))
         self.document().setDefaultStyleSheet(
             f"a {{ color: {theme.ACCENT}; text-decoration: none; }}"
             f".small {{ color: {theme.MUTED_TEXT}; font-size: {small}px; }}"

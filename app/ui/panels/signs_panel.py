@@ -13,6 +13,7 @@ from app.model.state import EVERYTHING, Change
 from app.ui import theme
 from app.ui.panels.base import Caption, FollowingPanel
 from app.ui.panels.richtext import Cites, RichBrowser, badge, esc
+from app.ui.panels.signs_compact import compact_html
 from app.ui.selection import SelectionModel
 
 SIGN_SCHEME = "sign"
@@ -47,7 +48,7 @@ class SignsPanel(FollowingPanel):
         self._about = QWidget()
         self._about.setObjectName("aboutSign")
         title = QLabel("About this sign", self._about)
-        title.setFont(theme.heading_font())
+        theme.make_heading(title)
         hide = QPushButton("Hide", self._about)
         hide.setObjectName("hideAboutSign")
         hide.setAccessibleName("Hide the sign description")
@@ -85,12 +86,18 @@ class SignsPanel(FollowingPanel):
         layout.addLayout(when)
         layout.addWidget(split, 1)
 
+        self._compact = False
         self._sync()
 
     # --- public, for tests and the main window ------------------------------------------------
     def text(self) -> str:
         self._flush()
         return self._browser.toPlainText()
+
+    def set_compact(self, compact: bool) -> None:
+        """Projector form (presentation mode): every region at once, notes and sources left out."""
+        self._compact = compact
+        self._sync()
 
     def about_text(self) -> str:
         return self._about_text.toPlainText() if self._about.isVisibleTo(self) else ""
@@ -127,6 +134,7 @@ class SignsPanel(FollowingPanel):
         else:
             self._when.setText(f"Day {day} after onset")
         self._established.setVisible(day is not None and not self._selection.findings.chronic)
+        self._when.setVisible(not (self._compact and day is None))  # a projector says only what changed
         self._browser.show_html(self._render())
 
     def day_text(self) -> str:
@@ -137,6 +145,8 @@ class SignsPanel(FollowingPanel):
         shown = self._selection.shown
         if not shown.subject:
             return PROMPT + _key(content)
+        if self._compact:
+            return compact_html(content, shown)
         parts = [f"<h2>{esc(shown.subject)}</h2>"]
         if shown.disease:
             names = ", ".join(content.sites_by_id[s].name for s in shown.sites)

@@ -1,0 +1,1 @@
+"""Command-line subcommands, each in its own module, registered in :mod:`app.cli`."""

@@ -1,0 +1,1 @@
+"""Classroom aids: clicker keys from any focus, blank screen, predict-then-reveal, presentation mode."""

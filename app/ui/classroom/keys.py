@@ -1,0 +1,129 @@
+"""Clicker keys that work whatever widget has the focus.
+
+Presentation clickers send Page Down / Page Up (some send N / P, B for a black screen); a teacher who
+touched a panel must not find that the clicker now scrolls that panel or moves the day slider. An
+application event filter takes these keys before any widget (and before the window's shortcuts):
+
+- Page Down / N: the next reveal step while something is hidden, else the next stop; Page Up / P back;
+- Space: the next reveal step while something is hidden (otherwise the focused widget has it);
+- Escape: clears the selection (a menu or combo popup, or a dialog, closes first);
+- B / W: blank the window to black / white until any key or click;
+- H: hide the findings (predict, then reveal) or show everything again;
+- D, L and the pen's keys: see :mod:`app.ui.classroom.pen`.
+
+Letters and Space still type into a text field; panels still scroll with the wheel and scroll bars.
+The diagram keeps its own Page Down / Page Up / Escape, which also move its keyboard focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from app.model.state import Hide
+from app.ui.classroom.blank import BlankScreen
+from app.ui.classroom.pen import PenOverlay
+from app.ui.selection import SelectionModel
+
+Key = Qt.Key
+LETTERS = (Key.Key_N, Key.Key_P, Key.Key_B, Key.Key_W, Key.Key_H, Key.Key_Space)
+
+
+def is_text_input(widget: QWidget | None) -> bool:
+    """A widget where letters are typed: keys go to it, not to the clicker."""
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return True
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+class ClickerKeys(QObject):
+    """The application event filter for one window (see the module docstring)."""
+
+    def __init__(self, window: QMainWindow, selection: SelectionModel, diagram: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.windows: set[QWidget] = {window}
+        """The windows whose keys are the clicker's (the presenter view joins)."""
+        self.selection = selection
+        self.diagram = diagram
+        self.pen = PenOverlay(window, selection)
+        self.blank = BlankScreen(window)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        window.destroyed.connect(lambda *_: app.removeEventFilter(self))
+
+    # --- what each key does ------------------------------------------------------------------------
+    def toggle_hide_findings(self) -> None:
+        hidden = self.selection.shown.hide is Hide.FINDINGS
+        self.selection.set_hide(Hide.NOTHING if hidden else Hide.FINDINGS)
+
+    def command(self, event: QKeyEvent, focus: QWidget | None) -> Callable[[], None] | None:
+        """What ``event`` does for the classroom, or None to leave it to the focused widget."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = event.key()
+        typing = is_text_input(focus)
+        pen = None if typing else self.pen.command(key, modifiers)
+        if pen is not None:
+            return pen
+        if (
+            modifiers != Qt.KeyboardModifier.NoModifier
+            # the diagram steps too, and moves its keyboard focus along
+            or (focus is self.diagram and key in (Key.Key_PageDown, Key.Key_PageUp, Key.Key_Escape))
+            or (key == Key.Key_Escape and isinstance(focus, QLineEdit) and focus.text())
+            or (typing and key in LETTERS)
+        ):
+            return None
+        selection = self.selection
+        if key == Key.Key_Space:
+            return selection.reveal_next if selection.shown.hidden else None
+        commands: dict[int, Callable[[], None]] = {
+            Key.Key_PageDown: lambda: selection.advance(1),
+            Key.Key_N: lambda: selection.advance(1),
+            Key.Key_PageUp: lambda: selection.advance(-1),
+            Key.Key_P: lambda: selection.advance(-1),
+            Key.Key_Escape: selection.clear,
+            Key.Key_B: lambda: self.blank.blank("black"),
+            Key.Key_W: lambda: self.blank.blank("white"),
+            Key.Key_H: self.toggle_hide_findings,
+        }
+        return commands.get(key)
+
+    # --- the filter --------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() not in self.windows:
+            return False
+        focus = QApplication.focusWidget()  # decides, not ``watched``: a key ignored by a widget
+        # reaches its parents, and each is asked again with the same answer
+        assert isinstance(event, QKeyEvent)
+        if self.blank.isVisible():  # any key brings the window back, and does nothing else
+            if kind == QEvent.Type.KeyPress:
+                self.blank.hide()
+            event.accept()
+            return True
+        if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget() is not None:
+            return False
+        command = self.command(event, focus)
+        if command is None:
+            return False
+        event.accept()
+        if kind == QEvent.Type.KeyPress:
+            command()
+        return True

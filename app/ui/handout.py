@@ -1,0 +1,271 @@
+"""PDF handouts: one page per lesson step, or one page for a selection.
+
+Each page has the title (and the step's prompt), the neuraxis diagram with the site marked and the
+body map with the affected regions, both drawn as vectors from the SVGs; the expected signs in words,
+grouped by side and region with their lesion types; and the sources cited on the page. Text is real
+PDF text (selectable, searchable). Written with Qt's QPdfWriter through a QSaveFile: a file the user
+had is never half-overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSaveFile, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from app import paths
+from app.model.content import Content
+from app.model.describe import in_examination_order, signs_by_lesion
+from app.model.findings import Engine, Findings
+from app.model.geometry import load_geometry
+from app.model.lessons import Lesson
+from app.model.sides import READING_ORDER
+from app.model.state import subject_name
+from app.ui import theme
+from app.ui.diagram.items import outline_path
+from app.ui.panels.richtext import esc, reference_item
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_PT = 36.0
+DRAWING_HEIGHT = 300.0
+TEXT_PT = 9.5
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    prompt: str
+    sites: tuple[str, ...]
+    disease: str | None
+    day: int | None
+    sources: tuple[str, ...]
+
+
+def lesson_pages(content: Content, lesson: Lesson) -> list[Page]:
+    pages = []
+    for number, step in enumerate(lesson.steps, start=1):
+        sites = tuple(content.diseases_by_id[step.disease].typical) if step.disease else tuple(step.sites)
+        title = f"{lesson.title} \u2014 step {number} of {len(lesson.steps)}"
+        pages.append(Page(title, step.prompt, sites, step.disease, step.day, tuple(step.sources)))
+    return pages
+
+
+def selection_page(content: Content, sites: tuple[str, ...], disease: str | None, day: int | None) -> Page:
+    cited = [key for site in sites for key in content.sites_by_id[site].cites]
+    if disease:
+        cited = list(content.diseases_by_id[disease].cites) + cited
+    return Page(subject_name(content, sites, disease), "", sites, disease, day, tuple(dict.fromkeys(cited)))
+
+
+def write_handout(content: Content, pages: list[Page], out: Path, paper: str = "a4") -> str | None:
+    """Write the pages to ``out``; returns an error message (nothing written) or None."""
+    target = QSaveFile(str(out))
+    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
+        return target.errorString()
+    writer = QPdfWriter(target)
+    writer.setResolution(72)  # one unit is one point
+    writer.setPageLayout(
+        QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
+    writer.setTitle(pages[0].title if len(pages) == 1 else pages[0].title.split(" \u2014 ")[0])
+    writer.setCreator("Neuraxis")
+    painter = QPainter()
+    if not painter.begin(writer):
+        target.cancelWriting()
+        return "the PDF could not be started"
+    engine = Engine(content)
+    drawings = _Drawings(content)
+    for index, page in enumerate(pages):
+        if index:
+            writer.newPage()
+        findings = engine.evaluate(page.sites, page.day, page.disease)
+        size = QSizeF(writer.width(), writer.height())
+        _paint_page(painter, size, content=content, drawings=drawings, page=page, findings=findings)
+    painter.end()
+    if not target.commit():
+        return target.errorString()
+    return None
+
+
+class _Drawings:
+    """The two SVGs and the outlines of their parts, loaded once per handout."""
+
+    def __init__(self, content: Content) -> None:
+        drawings = content.drawings
+        self.diagram = QSvgRenderer(str(drawings.diagram))
+        self.body = QSvgRenderer(str(drawings.body))
+        cache = paths.cache_dir()
+        self.sites = load_geometry(drawings.diagram, [s.id for s in content.sites], cache)
+        elements = [f"body-{r.id}-{side}" for r in content.regions for side in ("right", "left")]
+        self.regions = load_geometry(drawings.body, elements, cache)
+
+
+def _paint_page(
+    painter: QPainter, size: QSizeF, *, content: Content, drawings: _Drawings, page: Page, findings: Findings
+) -> None:
+    width, height = size.width(), size.height()
+    inner = width - 2 * MARGIN_PT
+    y = MARGIN_PT
+    head = _document(
+        f"<h2>{esc(page.title)}</h2>" + (f"<p><b>{esc(page.prompt)}</b></p>" if page.prompt else ""), inner
+    )
+    y += _draw(painter, head, MARGIN_PT, y)
+    # the drawings, side by side: the diagram with the site marked, the body map with the regions
+    box = QRectF(MARGIN_PT, y + 6, inner * 0.66, DRAWING_HEIGHT)
+    _svg(painter, drawings.diagram, box, drawings.sites.view_box)
+    with_clip = _fit(box, drawings.sites.view_box)
+    for site in page.sites:
+        _mark(painter, with_clip, drawings.sites.view_box, outline_path(drawings.sites.sites[site]))
+    body = QRectF(box.right() + 8, y + 6, inner - box.width() - 8, DRAWING_HEIGHT)
+    _svg(painter, drawings.body, body, drawings.regions.view_box)
+    fitted = _fit(body, drawings.regions.view_box)
+    for finding in findings.findings:
+        lesion = finding.lesions[0] if finding.lesions else ""
+        path = outline_path(drawings.regions.sites[f"body-{finding.region}-{finding.side}"])
+        pattern = content.lesion_types[lesion].pattern if lesion else "diagonal"
+        _region(painter, fitted, drawings.regions.view_box, path, (lesion, pattern))
+    y += DRAWING_HEIGHT + 12
+    words = _document(_signs_html(content, findings) + _sources_html(content, page.sources), inner)
+    room = height - MARGIN_PT - y
+    scale = min(1.0, room / max(1.0, words.size().height()))
+    painter.save()
+    painter.translate(MARGIN_PT, y)
+    painter.scale(scale, scale)
+    if scale < 1.0:  # shrunk to fit the page: laid out again at the wider width it now has
+        words.setTextWidth(inner / scale)
+    words.drawContents(painter)
+    painter.restore()
+
+
+def _document(html: str, width: float) -> QTextDocument:
+    document = QTextDocument()
+    font = QFont(theme.FONT_FAMILY)
+    font.setPointSizeF(TEXT_PT)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(
+        f"h2 {{ font-size: 15pt; }} h3 {{ font-size: 11pt; margin-top: 6px; }} "
+        f".small {{ font-size: 8pt; color: {theme.MUTED_TEXT}; }}"
+    )
+    document.setHtml(html)
+    document.setTextWidth(width)
+    return document
+
+
+def _draw(painter: QPainter, document: QTextDocument, x: float, y: float) -> float:
+    painter.save()
+    painter.translate(x, y)
+    document.drawContents(painter)
+    painter.restore()
+    return document.size().height()
+
+
+def _fit(box: QRectF, view_box: tuple[float, float, float, float]) -> QRectF:
+    """Where an SVG of ``view_box`` lands in ``box``, aspect kept and centred."""
+    _, _, w, h = view_box
+    scale = min(box.width() / w, box.height() / h)
+    size = QSizeF(w * scale, h * scale)
+    return QRectF(
+        box.center().x() - size.width() / 2, box.center().y() - size.height() / 2, size.width(), size.height()
+    )
+
+
+def _svg(
+    painter: QPainter, renderer: QSvgRenderer, box: QRectF, view_box: tuple[float, float, float, float]
+) -> None:
+    renderer.render(painter, _fit(box, view_box))
+
+
+def _to_page(painter: QPainter, target: QRectF, view_box: tuple[float, float, float, float]) -> None:
+    x, y, w, h = view_box
+    painter.translate(target.left(), target.top())
+    painter.scale(target.width() / w, target.height() / h)
+    painter.translate(-x, -y)
+
+
+def _mark(
+    painter: QPainter, target: QRectF, view_box: tuple[float, float, float, float], path: QPainterPath
+) -> None:
+    painter.save()
+    _to_page(painter, target, view_box)
+    colour = QColor(theme.SELECTED)
+    fill = QColor(colour)
+    fill.setAlpha(90)
+    painter.fillPath(path, fill)
+    pen = QPen(colour, 2.0)
+    pen.setCosmetic(True)
+    painter.strokePath(path, pen)
+    painter.restore()
+
+
+def _region(
+    painter: QPainter,
+    target: QRectF,
+    view_box: tuple[float, float, float, float],
+    path: QPainterPath,
+    kind: tuple[str, str],
+) -> None:
+    """A body region in its lesion type's colour AND pattern (``kind``: type, pattern)."""
+    lesion, pattern = kind
+    painter.save()
+    _to_page(painter, target, view_box)
+    colour = theme.lesion_colour(lesion) if lesion else QColor(theme.TEXT)
+    fill = QColor(colour)
+    fill.setAlpha(70)
+    painter.fillPath(path, fill)
+    brush = theme.pattern_brush(pattern, colour)
+    brush.setTransform(theme.pattern_transform(painter, 0.5))
+    painter.fillPath(path, brush)
+    pen = QPen(colour, 1.5)
+    pen.setCosmetic(True)
+    painter.strokePath(path, pen)
+    painter.restore()
+
+
+def _signs_html(content: Content, findings: Findings) -> str:
+    names = content.signs_by_id
+    if not findings.findings:
+        return "<p>No motor or sensory signs are expected from a lesion here alone.</p>"
+    parts = []
+    if findings.day is not None:
+        parts.append(f"<p><i>Day {findings.day} after onset.</i></p>")
+    for side in READING_ORDER:
+        rows = findings.for_side(side)
+        if not rows:
+            continue
+        parts.append(f"<h3>{esc(side.capitalize())} side of the body</h3><ul>")
+        for finding in rows:
+            region = content.regions_by_id[finding.region].name
+            types = ", ".join(content.lesion_types[t].short for t in finding.lesions)
+            lines = [
+                (f"{esc(content.lesion_types[lesion].short)}: " if lesion else "")
+                + ", ".join(esc(names[s].name) for s in group)
+                for lesion, group in signs_by_lesion(content, finding)
+            ]
+            if finding.sensory_loss:
+                lost = ", ".join(esc(content.modalities[m].name) for m in finding.sensory_loss)
+                lines.append(f"sensation lost: {lost}")
+            if finding.possible:
+                maybe = ", ".join(esc(names[s].name) for s in in_examination_order(content, finding.possible))
+                lines.append(f"<i>may be present: {maybe}</i>")
+            kind = f" ({esc(types)} lesion)" if types else ""
+            parts.append(f"<li><b>{esc(region)}</b>{kind} \u2014 {'; '.join(lines)}</li>")
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+def _sources_html(content: Content, keys: tuple[str, ...]) -> str:
+    items = "".join(reference_item(content.references[key]) for key in keys if key in content.references)
+    return f"<h3>Sources</h3><ol class='small'>{items}</ol>" if items else ""

@@ -1,0 +1,134 @@
+"""PDF handouts: a page per lesson step (or one for a selection) with the drawings, the expected signs
+in words, the prompt and the sources, as real text; clear errors and nothing half-written."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app import paths
+from app.cli import main
+from app.model.content import Content
+from app.model.lessons import load_lessons
+from app.ui.classroom.install import export_handout
+from app.ui.classroom.lesson import LessonRunner
+from tests.gui.conftest import open_main_window
+from tests.gui.test_main_window import run_app
+
+pytestmark = pytest.mark.gui
+
+
+def pages(pdf: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's text as a reader extracts it (poppler's pdftotext; .ci/run installs it)."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is needed to read the handout back")
+    text = subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.replace("\ufb02", "fl").replace("\ufb01", "fi")  # DejaVu's ligatures, as glyphs
+
+
+def test_a_lesson_handout_has_a_page_per_step_with_its_words(tmp_path: Path, content: Content) -> None:
+    out = tmp_path / "umn.pdf"
+    result = run_app("handout", "--lesson", "umn-vs-lmn", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    lesson = next(x for x in load_lessons(content) if x.id == "umn-vs-lmn")
+    assert out.read_bytes().startswith(b"%PDF")
+    assert pages(out) == len(lesson.steps)
+    text = pdf_text(out)
+    assert "step 1 of 8" in text
+    assert "Right side of the body" in text
+    assert "Brisk tendon reflexes" in text
+    assert "(UMN lesion)" in text
+    assert "Pure motor stroke as the most" in text  # the step's source, cited on its page
+    assert "Patient's right" in text, "the diagram is drawn as vectors, its labels as text"
+    assert not list(tmp_path.glob(".*")), "no temporary file left behind"
+
+
+def test_a_selection_handout_on_letter_paper(tmp_path: Path) -> None:
+    out = tmp_path / "hemi.pdf"
+    result = run_app("handout", "hemisection-c5-left", "--out", str(out), "--paper", "letter")
+    assert result.returncode == 0, result.stderr
+    assert pages(out) == 1
+    assert re.search(rb"/MediaBox\s*\[\s*0 0 612(\.0+)? 792(\.0+)?\s*\]", out.read_bytes())
+    text = pdf_text(out)
+    assert "Left hemisection of the cord at C5" in text
+    assert "Left side of the body" in text
+    assert "pain and temperature" in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["--lesson", "nope"], 2, "unknown lesson 'nope'"),
+        (["no-such-site"], 2, "unknown id 'no-such-site'"),
+        (["--disease", "nope"], 2, "unknown id 'nope'"),
+        ([], 2, "give one of"),
+        (["internal-capsule-left", "--lesson", "umn-vs-lmn"], 2, "give one of"),
+        (["internal-capsule-left", "--day", "-3"], 2, "day -3 is outside 0..3650"),
+    ],
+)
+def test_bad_ids_are_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], code: int, message: str
+) -> None:
+    out = tmp_path / "x.pdf"
+    assert main(["handout", *argv, "--out", str(out)]) == code
+    err = capsys.readouterr().err
+    assert err.strip().startswith("neuraxis: error:")
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_an_unwritable_path_is_one_line_and_leaves_the_old_file(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "x.pdf"
+    result = run_app("handout", "internal-capsule-left", "--out", str(missing))
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip()
+        == f"{missing}:1: could not write the handout: the path is in a folder that does not exist"
+    )
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    old = locked / "old.pdf"
+    old.write_bytes(b"the user's file")
+    locked.chmod(0o500)
+    try:
+        result = run_app("handout", "internal-capsule-left", "--out", str(old))
+        if result.returncode == 0:  # running as root: permissions do not stop the write
+            assert old.read_bytes().startswith(b"%PDF")
+        else:
+            assert result.returncode == 1
+            assert result.stderr.startswith(f"{old}:1: could not write the handout")
+            assert old.read_bytes() == b"the user's file"
+    finally:
+        locked.chmod(0o700)
+
+
+def test_broken_content_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "content"
+    shutil.copytree(paths.content_dir(), broken)
+    (broken / "faq.yaml").write_text("faq: [", encoding="utf-8")
+    argv = ["handout", "--content", str(broken), "internal-capsule-left", "--out", str(tmp_path / "x.pdf")]
+    assert main(argv) == 1
+    assert capsys.readouterr().err.startswith(f"{broken / 'faq.yaml'}:")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_file_menu_exports_the_running_lesson(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
+    window = open_main_window(qtbot, content, 1280, 720)
+    runner = window.findChild(LessonRunner)
+    assert runner is not None
+    assert any(a.text() == "Export handout (PDF)..." for a in window.actions())
+    runner.start(next(x for x in load_lessons(content) if x.id == "time-course"))
+    out = tmp_path / "course.pdf"
+    assert export_handout(window, runner, str(out)) is None
+    assert pages(out) == 6
