@@ -79,6 +79,10 @@ class SvgView(QGraphicsView):
         painter.save()
         painter.resetTransform()
         origin = self.mapFromScene(scene.topLeft()) if whole else QPoint(0, 0)
+        drawn = self._backdrop.deviceIndependentSize()
+        covered = QRect(origin.x(), origin.y(), int(drawn.width()), int(drawn.height()))  # whole pixels
+        if not covered.contains(viewport.rect()):  # the viewport is opaque: its margins too
+            painter.fillRect(viewport.rect(), self.backgroundBrush())
         painter.drawPixmap(origin, self._backdrop)
         painter.restore()
 

@@ -108,8 +108,9 @@ def test_the_cache_keeps_to_its_budget(qapp: object) -> None:
 
 def test_what_is_on_screen_after_clicks_is_a_full_repaint(qtbot: QtBot, content: Content) -> None:
     """A click repaints only what changed (body-map regions from the cache, the comparison table's
-    changed columns, the diagram's changed sites): after each click the window on screen (Qt's
-    backing store) is exactly what painting every widget again gives."""
+    changed columns, the diagram's changed sites), and the SVG views paint their whole viewport
+    themselves (margins too): after each click and resize the window on screen (Qt's backing store)
+    is exactly what painting every widget again gives."""
     window = open_main_window(qtbot, content, 1800, 1000)
     view = window.diagram
     for site in ["internal-capsule-left", "hemisection-c5-right", "muscle-left", "anterior-horn-c5-right"]:
@@ -119,6 +120,13 @@ def test_what_is_on_screen_after_clicks_is_a_full_repaint(qtbot: QtBot, content:
         screen = window.screen().grabWindow(window.winId()).toImage()
         fresh = window.grab().toImage()
         assert screen.convertToFormat(fresh.format()) == fresh, site
+    for size in [(1500, 700), (1000, 900), (1280, 720)]:  # the diagram with margins beside or above
+        window.resize(*size)
+        for _ in range(5):
+            QApplication.processEvents()
+        screen = window.screen().grabWindow(window.winId()).toImage()
+        fresh = window.grab().toImage()
+        assert screen.convertToFormat(fresh.format()) == fresh, size
 
 
 def test_vector_output_is_drawn_directly(qtbot: QtBot, selection: SelectionModel) -> None:
