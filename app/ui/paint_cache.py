@@ -31,6 +31,8 @@ ALIGN = 16
 PAD = 8.0
 """Logical pixels around an item's bounds: room for cosmetic pens drawn on its edge."""
 BUDGET_BYTES = 8 * 1024 * 1024
+"""At device pixel ratio 1; times the ratio squared above it (the same drawings, four times the
+pixels at 4K), so a step through every site in presentation mode at 4K still fits."""
 MAX_PIXELS = 256 * 1024
 """Device pixels: an item larger than this on screen (a deep zoom) is drawn directly."""
 
@@ -81,7 +83,7 @@ def paint_cached(painter: QPainter, bounds: QRectF, key: Hashable, draw: Callabl
         render.setTransform(local)
         draw(render)
         render.end()
-        _store(full, pixmap, width * height * 4)
+        _store(full, pixmap, width * height * 4, BUDGET_BYTES * max(1.0, ratio) ** 2)
     else:
         _cache.move_to_end(full)
     painter.save()
@@ -107,10 +109,10 @@ def update_in_views(item: QGraphicsItem) -> None:
         view.viewport().update(view.mapFromScene(bounds).boundingRect().adjusted(-2, -2, 2, 2))
 
 
-def _store(key: Hashable, pixmap: QPixmap, size: int) -> None:
+def _store(key: Hashable, pixmap: QPixmap, size: int, budget: float) -> None:
     _cache[key] = pixmap
     _used[0] += size
-    while _used[0] > BUDGET_BYTES and len(_cache) > 1:
+    while _used[0] > budget and len(_cache) > 1:
         _, old = _cache.popitem(last=False)
         _used[0] -= old.width() * old.height() * 4
 
