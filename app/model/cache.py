@@ -18,6 +18,7 @@ import msgspec
 from app import __version__
 from app.model.atomic import write_cache_replacing
 from app.model.content import CONTENT_FILES, Content, drawings_for
+from app.model.lessons import Lesson, lesson_files
 
 CACHE_FORMAT = 2
 """Raise it whenever the shape of Content changes, so no entry of older code is decoded."""
@@ -79,3 +80,37 @@ def load_content_cached(
             cache_file, msgspec.msgpack.encode(content, enc_hook=_encode), f"content-{kind}-*.msgpack"
         )
     return content
+
+
+def load_lessons_cached(content: Content, cache_dir: Path | None) -> tuple[Lesson, ...]:
+    """:func:`~app.model.lessons.load_lessons`, from the cache when neither the lessons nor the
+    content changed (reading them imports PyYAML and parses every lesson: about 25 ms of start-up).
+    Lessons with problems are never cached: the full load raises them again."""
+    from app.model.lessons import load_lessons
+
+    key = content_key(content.directory, check_svg=False) if cache_dir is not None else None
+    cache_file = None
+    if cache_dir is not None and key is not None:
+        digest = hashlib.sha256(f"lessons|{key}".encode())
+        try:
+            for path in lesson_files(content.directory):
+                if path.stat().st_size > MAX_HASHED_BYTES:
+                    return load_lessons(content)
+                digest.update(f"|{path.name}|".encode())
+                digest.update(path.read_bytes())
+        except OSError:
+            return load_lessons(content)
+        cache_file = cache_dir / f"lessons-{digest.hexdigest()[:32]}.msgpack"
+        if cache_file.exists():
+            try:
+                return msgspec.msgpack.decode(
+                    cache_file.read_bytes(), type=tuple[Lesson, ...], dec_hook=_decode
+                )
+            except (OSError, msgspec.DecodeError, msgspec.ValidationError, NotImplementedError):
+                pass
+    lessons = load_lessons(content)
+    if cache_file is not None:
+        write_cache_replacing(
+            cache_file, msgspec.msgpack.encode(lessons, enc_hook=_encode), "lessons-*.msgpack"
+        )
+    return lessons

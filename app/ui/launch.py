@@ -110,10 +110,9 @@ def run(
         return EXIT_PROBLEMS
     from PySide6.QtWidgets import QApplication
 
-    from app.model.cache import load_content_cached
+    from app.model.cache import load_content_cached, load_lessons_cached
     from app.model.errors import ContentError
     from app.model.geometry import load_geometry
-    from app.model.lessons import load_lessons
     from app.ui import theme
 
     app = QApplication.instance()
@@ -134,7 +133,7 @@ def run(
         cache = paths.cache_dir()
         content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
         geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
-        lessons = load_lessons(content)
+        lessons = load_lessons_cached(content, cache)
     except ContentError as error:
         _report([str(p) for p in error.problems], title="The content could not be loaded", to_stderr=headless)
         return EXIT_PROBLEMS
