@@ -16,9 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidg
 from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.model.state import Change
-from app.ui.classroom.install import install_classroom
 from app.ui.diagram.view import DiagramView
-from app.ui.find_site import install_find
 from app.ui.memory import start_up_done
 from app.ui.selection import SelectionModel
 
@@ -162,6 +160,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        # Imported here, after the first frame: the classroom and the search take ~16 ms to import.
+        from app.ui.classroom.install import install_classroom
+        from app.ui.find_site import install_find
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(
