@@ -207,8 +207,14 @@ class RichBrowser(QTextBrowser):
         # The style sheet paints the page's white background and turns the viewport's automatic
         # fill off when it polishes it, so Qt took the page for see-through: every panel behind it
         # painted its own background under it on each change (about 2 ms a step at 4K). The same
-        # white, filled automatically, marks it opaque. (A later restyle only undoes the saving.)
+        # white, filled automatically, marks it opaque; again after each restyle (presentation mode).
         self.viewport().setAutoFillBackground(True)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.StyleChange:  # sent after the style sheet polished it
+            self.viewport().setAutoFillBackground(True)
+        return handled
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
