@@ -18,6 +18,7 @@ from app.ui import paint_cache
 from app.ui.panels.body_map import BodyMapView
 from app.ui.panels.overlay import PartItem
 from app.ui.panels.overlay_style import paint_layers
+from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import SelectionModel
 from tests.gui.conftest import open_main_window
 
@@ -143,3 +144,16 @@ def test_vector_output_is_drawn_directly(qtbot: QtBot, selection: SelectionModel
     painter.end()
     assert not paint_cache._cache
     assert picture.size() > 0
+
+
+def test_text_pages_stay_opaque_after_a_restyle(qtbot: QtBot) -> None:
+    """The style sheet turns a page's automatic fill off when it polishes it (Qt then paints every
+    panel behind the page first); the page turns it on again, also after a restyle."""
+    browser = RichBrowser("page", "A page")
+    qtbot.addWidget(browser)
+    browser.show()
+    qtbot.waitExposed(browser)
+    assert browser.viewport().autoFillBackground()
+    browser.setStyleSheet("QTextBrowser { border: 3px solid black; }")  # presentation mode restyles
+    QApplication.processEvents()
+    assert browser.viewport().autoFillBackground()
