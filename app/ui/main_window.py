@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidg
 from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.model.state import Change
-from app.ui.classroom.install import install_classroom
 from app.ui.diagram.view import DiagramView
-from app.ui.find_site import install_find
+from app.ui.memory import start_up_done
 from app.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
@@ -77,6 +76,7 @@ class MainWindow(QMainWindow):
             self._keep_proportions()
             self._build_sites_dock()
             self._build_menus()
+            start_up_done()  # app.ui.memory: the collector runs again, and skips what start-up built
         return self._side
 
     def _build_sites_dock(self) -> None:
@@ -161,6 +161,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        # Imported here, after the first frame: the classroom and the search take ~16 ms to import.
+        from app.ui.classroom.install import install_classroom
+        from app.ui.find_site import install_find
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(
