@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import json
 import os
 import resource
@@ -267,10 +269,9 @@ def test_a_qt_folder_the_user_may_not_enter_is_not_an_internal_error(
     (package / "Qt").mkdir(parents=True)
     (tmp_path / "private").chmod(0o700)
 
-    class Spec:
-        submodule_search_locations = [str(package)]
-
-    monkeypatch.setattr(platform_check.importlib.util, "find_spec", lambda name: Spec())
+    spec = importlib.machinery.ModuleSpec("PySide6", None, is_package=True)
+    spec.submodule_search_locations = [str(package)]
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
     with as_other_user():
         found = platform_check.qt_dir()
         problem = platform_check.qt_problem()
