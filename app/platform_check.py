@@ -96,8 +96,11 @@ def qt_dir() -> Path | None:
     spec = importlib.util.find_spec("PySide6")
     roots += [Path(p) for p in (spec.submodule_search_locations or [])] if spec else []
     for root in roots:
-        if (root / "Qt").is_dir():
-            return root / "Qt"
+        try:
+            if (root / "Qt").is_dir():
+                return root / "Qt"
+        except OSError:  # a folder this user may not enter: the check falls back to the known list
+            continue
     return None
 
 

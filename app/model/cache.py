@@ -20,6 +20,7 @@ from app import __version__
 from app.model.atomic import write_cache_replacing
 from app.model.content import CONTENT_FILES, Content, drawings_for
 from app.model.errors import ContentError
+from app.model.lessons import Lesson, lesson_files
 from app.model.textfile import read_bytes
 
 CACHE_FORMAT = 2
@@ -90,3 +91,34 @@ def load_content_cached(
             cache_file, msgspec.msgpack.encode(content, enc_hook=_encode), f"content-{kind}-*.msgpack"
         )
     return content
+
+
+def load_lessons_cached(content: Content, cache_dir: Path | None) -> tuple[Lesson, ...]:
+    """:func:`~app.model.lessons.load_lessons`, from the cache when neither the lessons nor the
+    content changed (reading them imports PyYAML and parses every lesson: about 25 ms of start-up).
+    Lessons with problems are never cached: the full load raises them again."""
+    from app.model.lessons import load_lessons
+
+    key = content_key(content.directory, check_svg=False) if cache_dir is not None else None
+    cache_file = None
+    if cache_dir is not None and key is not None:
+        digest = hashlib.sha256(f"lessons|{key}".encode())
+        try:  # only regular files, read with a cap (as for the content): never a pipe or /dev/zero
+            for path in lesson_files(content.directory):
+                digest.update(f"|{path.name}|".encode())
+                digest.update(read_bytes(path, MAX_HASHED_BYTES))
+        except (OSError, ContentError):
+            return load_lessons(content)  # which names the file that is wrong
+        cache_file = cache_dir / f"lessons-{digest.hexdigest()[:32]}.msgpack"
+        try:
+            return msgspec.msgpack.decode(
+                read_bytes(cache_file, MAX_ENTRY_BYTES), type=tuple[Lesson, ...], dec_hook=_decode
+            )
+        except (ContentError, msgspec.DecodeError, msgspec.ValidationError, NotImplementedError):
+            pass  # no entry, or not one we can use
+    lessons = load_lessons(content)
+    if cache_file is not None:
+        write_cache_replacing(
+            cache_file, msgspec.msgpack.encode(lessons, enc_hook=_encode), "lessons-*.msgpack"
+        )
+    return lessons

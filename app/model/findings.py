@@ -14,6 +14,7 @@ What the nodes a lesion *may* reach add (``may_cut`` in sites.yaml), and the sig
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ import msgspec
 
 from app.model.lesion_state import ArcState, UnitState, arc_state, unit_state
 from app.model.pathway import CELL
-from app.model.rules import EXPECTED, Context, Evidence, Place, evidence
+from app.model.rules import EXPECTED, Context, Evidence, Place, active_rules, evidence_of
 from app.model.sensory import MODALITIES
 from app.model.sides import SIDES, opposite
 
@@ -138,6 +139,7 @@ def _findings(
         for region in function.regions:
             functions.setdefault((region, function.side), {})[function.function] = function.name
 
+    rules = active_rules(content.signs, context)
     findings = []
     for region_id in (r.id for r in content.regions):
         for side in SIDES:
@@ -153,7 +155,7 @@ def _findings(
             )
             if not (place.states or place.sensory or place.functions or place.arcs):
                 continue
-            found = [e for sign in content.signs for e in evidence(sign, place, context)]
+            found = [e for sign, applying in rules for e in evidence_of(sign, applying, place)]
             expected = [e for e in found if e.certainty == EXPECTED]
             signs = tuple(dict.fromkeys(e.sign for e in expected))
             possible = [e for e in found if e.certainty != EXPECTED and e.sign not in signs]
@@ -269,14 +271,27 @@ class Engine:
     """The findings engine for one content, with what is worth computing once per content: the
     reverse index of which sites weaken which region (built on its first use)."""
 
+    REMEMBERED = 64
+    """Findings kept for the selections seen last (a student clicks back and forth; a day cursor is
+    dragged to and fro): findings are frozen, so a selection seen before is not evaluated again."""
+
     def __init__(self, content: Content) -> None:
         self.content = content
         self._weakened_by: dict[tuple[str, str], tuple[str, ...]] | None = None
+        self._recent: OrderedDict[tuple[tuple[str, ...], int | None, str | None], Findings] = OrderedDict()
 
     def evaluate(
         self, site_ids: Iterable[str], day: int | None = None, disease: str | None = None
     ) -> Findings:
-        return evaluate(self.content, site_ids, day, disease)
+        key = (tuple(site_ids), day, disease)
+        found = self._recent.get(key)
+        if found is None:
+            found = self._recent[key] = evaluate(self.content, key[0], day, disease)
+            if len(self._recent) > self.REMEMBERED:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(key)
+        return found
 
     def lesion_types(self, site_ids: Iterable[str]) -> tuple[str, ...]:
         return lesion_types(self.content, site_ids)

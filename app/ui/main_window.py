@@ -16,12 +16,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidg
 from app.model.content import Content
 from app.model.geometry import DiagramGeometry
 from app.model.state import Change
-from app.ui.classroom.install import install_classroom
 from app.ui.diagram.view import DiagramView
-from app.ui.find_site import install_find
-from app.ui.remember import install_remember, restore_geometry
+from app.ui.memory import start_up_done
 from app.ui.selection import SelectionModel
-from app.ui.study.install import install_study
 
 if TYPE_CHECKING:
     from app.ui.side_panels import SidePanels
@@ -79,6 +76,7 @@ class MainWindow(QMainWindow):
             self._keep_proportions()
             self._build_sites_dock()
             self._build_menus()
+            start_up_done()  # app.ui.memory: the collector runs again, and skips what start-up built
         return self._side
 
     def _build_sites_dock(self) -> None:
@@ -112,6 +110,8 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------------------------
     def show_default(self, size: tuple[int, int] | None = None) -> None:
         """Show at ``size`` (logical pixels) or at 90% of the screen."""
+        from app.ui.remember import restore_geometry
+
         if size is None and restore_geometry(self):
             self.show()
             self.diagram.setFocus()
@@ -167,6 +167,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        # Imported here, after the first frame: the classroom and the search take ~16 ms to import.
+        from app.ui.classroom.install import install_classroom
+        from app.ui.find_site import install_find
+        from app.ui.remember import install_remember
+        from app.ui.study.install import install_study
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(

@@ -33,6 +33,8 @@ class Settings:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.path = (directory or config_dir()) / FILE_NAME
+        self._memory: dict[str, object] | None = None
+        """The settings of this run only, when there is no file to keep them in."""
         self.problem = ""
         """A message for the user when the file could not be read (and was moved aside)."""
         if not _plain_or_missing(self.path):  # a pipe would hang Qt's read, /dev/zero never end
@@ -49,12 +51,21 @@ class Settings:
             self.problem = f"{self.path}: the settings could not be read; they were moved to {aside.name}."
         except OSError as error:
             self.problem = f"{self.path}: the settings could not be read ({error.strerror or error})."
-        # Still a pipe or a device (it could not be moved): defaults, and nothing read from it.
-        usable = _plain_or_missing(self.path)
-        self._qt = QSettings(str(self.path) if usable else os.devnull, QSettings.Format.IniFormat)
+        # Still a pipe or a device (it could not be moved): defaults, kept in memory for this run.
+        # Never a QSettings on a device: it saves by replacing the file, and as root that would
+        # turn /dev/null itself into a regular file.
+        if _plain_or_missing(self.path):
+            self._qt = QSettings(str(self.path), QSettings.Format.IniFormat)
+        else:
+            self._memory = {}
+
+    def _value(self, key: str, default: object) -> object:
+        if self._memory is not None:
+            return self._memory.get(key, default)
+        return self._qt.value(key, default)
 
     def get(self, key: str, default: T) -> T:
-        value = self._qt.value(key, default)
+        value = self._value(key, default)
         kind = type(default)
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
@@ -70,14 +81,19 @@ class Settings:
         return default
 
     def get_bytes(self, key: str) -> bytes:
-        value = self._qt.value(key, b"")
+        value = self._value(key, b"")
         return bytes(value) if isinstance(value, bytes | bytearray) else b""
 
     def set(self, key: str, value: int | float | str | bool | bytes) -> None:
-        self._qt.setValue(key, value)
+        if self._memory is not None:
+            self._memory[key] = value
+        else:
+            self._qt.setValue(key, value)
 
     def save(self) -> str:
         """Write now; returns "" or a message naming the file when it could not be written."""
+        if self._memory is not None:
+            return f"{self.path}: the settings could not be saved (it is not a regular file)."
         self._qt.sync()
         if self._qt.status() != QSettings.Status.NoError:
             return f"{self.path}: the settings could not be saved."

@@ -33,6 +33,8 @@ class SvgView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(Qt.GlobalColor.white)
+        # drawBackground covers the whole viewport: the widgets behind it need not paint there first
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMouseTracking(True)
         x, y, w, h = view_box
         self.setScene(QGraphicsScene(QRectF(x, y, w, h), self))
@@ -79,6 +81,10 @@ class SvgView(QGraphicsView):
         painter.save()
         painter.resetTransform()
         origin = self.mapFromScene(scene.topLeft()) if whole else QPoint(0, 0)
+        drawn = self._backdrop.deviceIndependentSize()
+        covered = QRect(origin.x(), origin.y(), int(drawn.width()), int(drawn.height()))  # whole pixels
+        if not covered.contains(viewport.rect()):  # the viewport is opaque: its margins too
+            painter.fillRect(viewport.rect(), self.backgroundBrush())
         painter.drawPixmap(origin, self._backdrop)
         painter.restore()
 

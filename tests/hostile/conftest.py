@@ -196,8 +196,8 @@ def as_other_user() -> Iterator[None]:
     import ctypes  # noqa: F401
     import importlib
 
-    importlib.import_module("numpy")
-    importlib.import_module("svgelements")
+    for module in ("numpy", "svgelements", "xml.parsers.expat", "xml.etree.ElementTree"):
+        importlib.import_module(module)
     os.setegid(NOBODY)
     os.seteuid(NOBODY)
     try:

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import json
 import os
 import resource
@@ -254,3 +256,25 @@ def test_a_settings_file_that_is_a_pipe_does_not_hang_the_window(
     [(_, code, err, _)] = in_a_child([["--screenshot", str(tmp_path / "x.png")]])
     assert (code, err) == (0, "")
     assert (config / "neuraxis.ini.unreadable").exists(), "set aside, not deleted"
+
+
+def test_a_qt_folder_the_user_may_not_enter_is_not_an_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI installs into a private temporary folder: the start-up check, run as another user, met a
+    Qt folder it could not stat and raised PermissionError instead of using its known list."""
+    from app import platform_check
+
+    package = tmp_path / "private" / "PySide6"
+    (package / "Qt").mkdir(parents=True)
+    (tmp_path / "private").chmod(0o700)
+
+    spec = importlib.machinery.ModuleSpec("PySide6", None, is_package=True)
+    spec.submodule_search_locations = [str(package)]
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
+    with as_other_user():
+        found = platform_check.qt_dir()
+        problem = platform_check.qt_problem()
+    expected = None if os.geteuid() == 0 else package / "Qt"
+    assert found == expected
+    assert problem is None or "the window cannot open" in problem

@@ -9,9 +9,10 @@ import pytest
 
 from app import paths
 from app.model import cache as cache_module
-from app.model.cache import load_content_cached
+from app.model.cache import load_content_cached, load_lessons_cached
 from app.model.errors import ContentError
 from app.model.findings import evaluate
+from app.model.lessons import load_lessons
 from app.model.loader import load_content
 
 
@@ -105,3 +106,36 @@ def test_the_window_and_the_command_line_keep_their_own_entries(workdir: Path, t
     load_content_cached(workdir, check_svg=False, cache_dir=tmp_path)
     assert len(list(tmp_path.glob("content-checked-*.msgpack"))) == 1
     assert len(list(tmp_path.glob("content-plain-*.msgpack"))) == 1
+
+
+def test_cached_lessons_equal_a_full_load_and_a_hit_parses_nothing(
+    workdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = load_content(workdir)
+    fresh = load_lessons(content)
+    assert fresh
+    assert load_lessons_cached(content, tmp_path) == fresh
+    assert list(tmp_path.glob("lessons-*.msgpack"))
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the lessons were parsed again")
+
+    monkeypatch.setattr("app.model.lessons.load_lessons", refuse)
+    assert load_lessons_cached(content, tmp_path) == fresh
+
+
+def test_an_edited_lesson_misses_the_cache_and_a_broken_one_is_not_cached(
+    workdir: Path, tmp_path: Path
+) -> None:
+    content = load_content(workdir)
+    first = load_lessons_cached(content, tmp_path)
+    path = sorted((workdir / "lessons").glob("*.yaml"))[0]
+    lesson = next(x for x in first if x.path.name == path.name)
+    path.write_text(path.read_text().replace(f"title: {lesson.title}", "title: Edited title", 1))
+    edited = load_lessons_cached(content, tmp_path)
+    assert "Edited title" in [x.title for x in edited]
+    assert len(list(tmp_path.glob("lessons-*.msgpack"))) == 1  # the old entry replaced
+    path.write_text("id: [\n")
+    with pytest.raises(ContentError):
+        load_lessons_cached(content, tmp_path)
+    assert len(list(tmp_path.glob("lessons-*.msgpack"))) == 1

@@ -11,8 +11,10 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
+from app import paths
+from app.model.cache import load_lessons_cached
 from app.model.errors import ContentError
-from app.model.lessons import Lesson, load_lessons
+from app.model.lessons import Lesson
 from app.model.state import Hide
 from app.ui.classroom.keys import ClickerKeys
 from app.ui.classroom.lesson import LessonRunner
@@ -100,7 +102,7 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
 def _install_lessons(window: MainWindow, classroom: QMenu) -> None:
     runner = LessonRunner(window)
     try:
-        lessons = load_lessons(window.content)
+        lessons = load_lessons_cached(window.content, paths.cache_dir())
     except ContentError:  # the window is not opened on broken lessons (launch); a test's content may
         lessons = ()
     menu = classroom.addMenu("&Lessons")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 
 from app.model.geometry import SiteGeometry
 from app.ui import plain, theme
+from app.ui.paint_cache import update_in_views
 
 HIT_MARGIN = 8.0
 """Extra diagram units around each site that still count as a hit (generous click targets)."""
@@ -111,7 +112,7 @@ class SiteItem(QGraphicsPathItem):
         if new != self.state:
             self.state = new
             self.setZValue(20 if new & (SiteState.SELECTED | SiteState.FOCUSED) else 10)
-            self.update()
+            update_in_views(self)  # painted in the window's next pass, with the panels
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -55,6 +55,7 @@ class DiagramView(PickableView):
         label_font.setBold(True)
         self._label = NameLabel(label_font)
         self.scene().addItem(self._label)
+        self._marks: dict[SiteState, frozenset[str]] = {}
         selection.changed.connect(self._sync)
         self._sync(Change(sites=True, disease=True))
 
@@ -73,16 +74,17 @@ class DiagramView(PickableView):
         if not (change.sites or change.disease or change.probe or change.shown):
             return  # the day since onset does not change the diagram
         shown = self.selection.shown
-        selected = set(shown.sites)
-        disease = set(shown.disease_sites)
-        probe = set(self.selection.probe_sites)
-        answer = set(shown.answer)
-        for site_id in self.order:
-            item = self.item(site_id)
-            item.set_state(SiteState.SELECTED, site_id in selected)
-            item.set_state(SiteState.DISEASE, site_id in disease)
-            item.set_state(SiteState.PROBE, site_id in probe)
-            item.set_state(SiteState.ANSWER, site_id in answer)
+        marks = {
+            SiteState.SELECTED: frozenset(shown.sites),
+            SiteState.DISEASE: frozenset(shown.disease_sites),
+            SiteState.PROBE: frozenset(self.selection.probe_sites),
+            SiteState.ANSWER: frozenset(shown.answer),
+        }
+        for flag, sites in marks.items():  # only the sites whose marks change are touched
+            before = self._marks.get(flag, frozenset())
+            for site_id in sites.symmetric_difference(before):
+                self.item(site_id).set_state(flag, site_id in sites)
+        self._marks = marks
 
     # --- the parts ------------------------------------------------------------------------------
     def mark(self, key: str, state: str, on: bool) -> None:

@@ -49,8 +49,7 @@ class ComparisonPanel(QWidget):
         self._table = QTableWidget(2 * len(content.comparison), len(self._columns), self)
         self._table.setObjectName("comparisonTable")
         self._table.setAccessibleName("Comparison table: features by lesion type")
-        self._build_table()
-        self._table.resizeRowsToContents()
+        self._build_table()  # rows are sized once the table has its width (_size_rows)
 
         self._detail = RichBrowser("comparisonDetail", "Selected row with sources", self)
         self._detail.add_swatches(content)
@@ -179,8 +178,9 @@ class ComparisonPanel(QWidget):
         assert isinstance(header, LesionHeader)
         column = self._columns.index(lesion)
         header.marked = header.marked | {column} if on else header.marked - {column}
-        header.viewport().update()
-        self._table.viewport().update()
+        x, width = header.sectionViewportPosition(column), header.sectionSize(column)
+        header.viewport().update(x, 0, width, header.viewport().height())  # that column only
+        self._table.viewport().update(x, 0, width, self._table.viewport().height())
 
     def header_label(self, lesion: str) -> str:
         """The header text as drawn, with the marker when the column is highlighted."""

@@ -30,6 +30,7 @@ from app.model.geometry import DiagramGeometry
 from app.ui import theme
 from app.ui.diagram.items import outline_path, paint_label_box
 from app.ui.label_place import COVERS_TEXT, best_spot, text_boxes
+from app.ui.paint_cache import new_token, paint_cached, update_in_views
 from app.ui.panels.overlay_style import (
     LABEL_MAX_PX,
     Layer,
@@ -57,6 +58,8 @@ class PartItem(QGraphicsPathItem):
         self.key = key
         self.name = name
         self.layers: tuple[Layer, ...] = ()
+        self._token = new_token()
+        self._look: tuple[object, ...] = ()
         self.hovered = self.focused = self.marked = False
         rect = path.boundingRect()
         margin = max(0.0, (min_size - min(rect.width(), rect.height())) / 2)
@@ -81,19 +84,24 @@ class PartItem(QGraphicsPathItem):
         layers = tuple(layers)
         if [(x.colour, x.outline) for x in layers] != [(x.colour, x.outline) for x in self.layers]:
             self.layers = layers
-            self.update()  # this item only: the SVG backdrop is not rendered again
+            self._look = (self._token, *((x.colour, x.outline, x.brush.style()) for x in layers))
+            update_in_views(self)  # this item only: the SVG backdrop is not rendered again
 
     def set_flag(self, name: str, on: bool) -> None:
         if getattr(self, name) != on:
             setattr(self, name, on)
-            self.update()
+            update_in_views(self)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = self.path()
-        paint_layers(painter, path, self.layers, self.inset)
+        if self.layers:  # drawn once per look and scale, then blitted (app.ui.paint_cache)
+            layers = self.layers
+            paint_cached(
+                painter, path.boundingRect(), self._look, lambda p: paint_layers(p, path, layers, self.inset)
+            )
         if self.hovered:
             fill = QColor(theme.HOVER)
             fill.setAlpha(30)
