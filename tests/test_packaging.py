@@ -92,6 +92,11 @@ def test_bundle_answers_like_the_source_tree(bundle: Path, home: Path) -> None:
     assert json.loads(findings) == json.loads(source_output("findings", "internal-capsule-left", "--json"))
     assert run([launcher, "validate"], cwd=home, env=env) == source_output("validate")
     assert run([launcher, "sites"], cwd=home, env=env) == source_output("sites")
+    # the study commands: the cases, a quiz, and the progress store (SQLite) in the home's data folder
+    assert json.loads(run([launcher, "cases", "--json"], cwd=home, env=env))
+    quiz = json.loads(run([launcher, "quiz", "--json", "--count", "1", "--seed", "1"], cwd=home, env=env))
+    assert len(quiz["questions"]) == 1
+    assert "reviews" in json.loads(run([launcher, "progress", "--json"], cwd=home, env=env))
 
 
 def test_bundle_renders_a_screenshot_offscreen(qapp: object, bundle: Path, home: Path) -> None:
@@ -117,6 +122,19 @@ def test_bundle_renders_a_screenshot_offscreen(qapp: object, bundle: Path, home:
         for j in range(16)
     ]
     assert len({c.rgb() for c in grid}) > 10, "not a blank image"
+    # every picture format the app offers is in the bundle
+    for name in ("shot.jpg", "shot.webp", "shot.tiff"):
+        other = subprocess.run(
+            [str(bundle / "neuraxis"), "--screenshot", str(home / name)],
+            cwd=home,
+            env=minimal_environment(home),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert other.returncode == 0, other.stderr
+        assert not QImage(str(home / name)).isNull(), name
 
 
 def test_bundle_without_a_display_says_so_in_one_line(bundle: Path, home: Path) -> None:
