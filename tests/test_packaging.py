@@ -41,6 +41,19 @@ def minimal_environment(home: Path, **extra: str) -> dict[str, str]:
     return {"PATH": str(empty), "HOME": str(home), **extra}
 
 
+def launch(bundle: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The bundle's launcher with ``args``, in ``home``, with the minimal environment."""
+    return subprocess.run(
+        [str(bundle / "neuraxis"), *args],
+        cwd=home,
+        env=minimal_environment(home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def run(command: list[str], *, cwd: Path, env: dict[str, str] | None = None, timeout: int = 300) -> str:
     result = subprocess.run(
         command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
@@ -103,15 +116,7 @@ def test_bundle_renders_a_screenshot_offscreen(qapp: object, bundle: Path, home:
     from PySide6.QtGui import QImage
 
     shot = home / "shot.png"
-    result = subprocess.run(
-        [str(bundle / "neuraxis"), "--screenshot", str(shot), "--select", "internal-capsule-left"],
-        cwd=home,
-        env=minimal_environment(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = launch(bundle, home, "--screenshot", str(shot), "--select", "internal-capsule-left")
     assert result.returncode == 0, result.stderr
     assert result.stderr == "", "no warnings either (locale, fonts, plugins)"
     image = QImage(str(shot))
@@ -124,29 +129,13 @@ def test_bundle_renders_a_screenshot_offscreen(qapp: object, bundle: Path, home:
     assert len({c.rgb() for c in grid}) > 10, "not a blank image"
     # every picture format the app offers is in the bundle
     for name in ("shot.jpg", "shot.webp", "shot.tiff"):
-        other = subprocess.run(
-            [str(bundle / "neuraxis"), "--screenshot", str(home / name)],
-            cwd=home,
-            env=minimal_environment(home),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        other = launch(bundle, home, "--screenshot", str(home / name))
         assert other.returncode == 0, other.stderr
         assert not QImage(str(home / name)).isNull(), name
 
 
 def test_bundle_without_a_display_says_so_in_one_line(bundle: Path, home: Path) -> None:
-    result = subprocess.run(
-        [str(bundle / "neuraxis")],
-        cwd=home,
-        env=minimal_environment(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = launch(bundle, home)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
