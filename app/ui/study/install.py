@@ -41,33 +41,21 @@ def install_study(window: MainWindow) -> None:
     menu = study_menu(window)
     _install_due_count(window)
     _install_anki_export(window)
-    action = QAction("Find the lesion", window)
-    action.setObjectName("findLesionAction")
-    action.setShortcut(QKeySequence("Ctrl+L"))
-    action.triggered.connect(lambda: open_find_lesion(window))
-    window.addAction(action)
-    menu.addAction(action)
-    cases = QAction("Cases", window)
-    cases.setObjectName("casesAction")
-    cases.triggered.connect(lambda: open_cases(window))
-    window.addAction(cases)
-    menu.addAction(cases)
-    review = QAction("Review", window)
-    review.setObjectName("reviewAction")
-    review.setShortcut(QKeySequence("Ctrl+R"))
-    review.triggered.connect(lambda: open_review(window))
-    window.addAction(review)
-    menu.addAction(review)
-    progress = QAction("Progress", window)
-    progress.setObjectName("progressAction")
-    progress.triggered.connect(lambda: open_progress(window))
-    window.addAction(progress)
-    menu.addAction(progress)
-    localise = QAction("Localise from findings", window)
-    localise.setObjectName("localiseAction")
-    localise.triggered.connect(lambda: open_localise(window))
-    window.addAction(localise)
-    menu.addAction(localise)
+    entries = (
+        ("Find the lesion", "findLesionAction", "Ctrl+L", lambda: open_find_lesion(window)),
+        ("Cases", "casesAction", "", lambda: open_cases(window)),
+        ("Review", "reviewAction", "Ctrl+R", lambda: open_review(window)),
+        ("Progress", "progressAction", "", lambda: open_progress(window)),
+        ("Localise from findings", "localiseAction", "", lambda: open_localise(window)),
+    )
+    for text, name, shortcut, opener in entries:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(opener)
+        window.addAction(action)  # the keys work whatever has focus, and F1 lists them
+        menu.addAction(action)
 
 
 def open_find_lesion(window: MainWindow, level: int = 1, seed: int | None = None) -> FindLesionPanel:
