@@ -288,23 +288,23 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from app.model.errors import ContentError
-
     args = build_parser().parse_args(argv)
     try:
         return (getattr(args, "run", None) or COMMANDS[args.command])(args)
     except UsageError as error:
         print(f"neuraxis: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:
+        from app.model.errors import ContentError  # (not before: the window's first frame needs no model)
+
+        if isinstance(error, ContentError):
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            return EXIT_PROBLEMS
         if os.environ.get("NEURAXIS_DEBUG"):
             raise
         print(f"neuraxis: internal error: {type(error).__name__}: {error}", file=sys.stderr)

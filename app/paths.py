@@ -29,6 +29,18 @@ def svg_dir() -> Path:
     return data_root() / "assets" / "svg"
 
 
+DRAWING_NAMES = {"diagram": "neuraxis.svg", "body": "body.svg", "cord": "cord.svg"}
+"""The drawings, by role: the neuraxis diagram, the body map and the cord cross-section."""
+
+
+def drawing(directory: Path, role: str) -> Path:
+    """The drawing for ``role`` used with the content folder ``directory``: its own file where it
+    has one (a link counts, even a broken one, so that a broken link is reported rather than
+    silently replaced), else the bundled one."""
+    own = directory / DRAWING_NAMES[role]
+    return own if own.exists() or own.is_symlink() else svg_dir() / DRAWING_NAMES[role]
+
+
 def cache_dir() -> Path:
     """Per-user cache folder (``NEURAXIS_CACHE_DIR`` overrides it); only ever holds data that can
     be rebuilt from content/ and assets/, so deleting it is always safe."""

@@ -36,8 +36,6 @@ CONTENT_FILES = (
     "physiology",
 )
 """The content files, ``NAME.yaml`` each, in the order they are loaded."""
-DRAWING_NAMES = {"diagram": "neuraxis.svg", "body": "body.svg", "cord": "cord.svg"}
-"""The drawings, by role: the neuraxis diagram, the body map and the cord cross-section."""
 
 
 class Drawings(msgspec.Struct, frozen=True):
@@ -52,17 +50,14 @@ class Drawings(msgspec.Struct, frozen=True):
 
 
 def drawings_for(directory: Path, *, diagram: Path | None = None) -> Drawings:
-    """The drawings used with a content folder: its own ``neuraxis.svg``, ``body.svg`` and
-    ``cord.svg`` where it has them (a link counts, even a broken one, so that a broken link is
-    reported rather than silently replaced), else the bundled ones."""
-    from app import paths
+    """The drawings used with a content folder (:func:`app.paths.drawing`)."""
+    from app.paths import drawing
 
-    def pick(role: str) -> Path:
-        name = DRAWING_NAMES[role]
-        own = directory / name
-        return own if own.exists() or own.is_symlink() else paths.svg_dir() / name
-
-    return Drawings(diagram=diagram or pick("diagram"), body=pick("body"), cord=pick("cord"))
+    return Drawings(
+        diagram=diagram or drawing(directory, "diagram"),
+        body=drawing(directory, "body"),
+        cord=drawing(directory, "cord"),
+    )
 
 
 CITATION = re.compile(r"\[([A-Za-z0-9][\w-]*(?:\s*[,;]\s*[A-Za-z0-9][\w-]*)*)\]")

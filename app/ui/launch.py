@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from app import paths
 from app.ui.memory import keep_large_buffers_returnable, no_collection_during_start_up
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from app.model.content import Content
+    from app.model.geometry import DiagramGeometry
     from app.model.lessons import Lesson
     from app.ui.main_window import MainWindow
 
@@ -106,8 +107,9 @@ def run(
     lesson: tuple[str, int] | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
-    """Open the window (or save a screenshot); ``on_shown`` is called once the window is shown
-    (the start-up benchmark uses it to watch for the first painted frame)."""
+    """Open the window (or save a screenshot); ``on_shown`` is called as soon as the window is shown
+    (on a plain start, while it shows the diagram's preview: the start-up benchmark watches
+    :meth:`MainWindow.diagram_surface` for the first painted frame)."""
     _prepare_environment(screenshot, size)
     from app import platform_check
 
@@ -116,9 +118,6 @@ def run(
         print(problem, file=sys.stderr)
         return EXIT_PROBLEMS
     from PySide6.QtWidgets import QApplication
-
-    from app.model.errors import ContentError
-    from app.ui import theme
 
     app = QApplication.instance()
     if app is None:
@@ -129,66 +128,121 @@ def run(
     app.setOrganizationName("Neuraxis")
     app.setApplicationDisplayName("Neuraxis")
     app.setDesktopFileName("io.github.neuraxis.Neuraxis")  # packaging/linux: the window's icon on Wayland
-    themed = (theme.text_scale(), theme.projector(), app.styleSheet()) == (1.0, False, theme.style_sheet())
-    if not themed:  # (re-theming an application already at the default look re-polishes every widget)
-        theme.apply(app)
     headless = screenshot is not None
     _install_excepthook(headless)
     if headless:
         _quiet_platform_noise()
+    asked = Asked(select, disease, tab, day, hide, present, lesson)
     try:
-        return _start(
-            app,
-            content_dir=content_dir,
-            select=select,
-            disease=disease,
-            screenshot=screenshot,
-            size=size,
-            tab=tab,
-            day=day,
-            classroom=(hide, present, lesson),
-            on_shown=on_shown,
-        )
-    except ContentError as error:
+        if headless or content_dir is not None or asked.names_content():
+            return _start(
+                app, content_dir=content_dir, asked=asked, screenshot=screenshot, size=size, on_shown=on_shown
+            )
+        return _start_quickly(app, asked, size, on_shown)
+    except Exception as error:  # noqa: BLE001 (every start-up failure gets a message, never a traceback)
+        return _failure(error, headless=headless)
+
+
+class Asked(NamedTuple):
+    """What the command line asks the window to open on."""
+
+    select: Sequence[str]
+    disease: str | None
+    tab: str | None
+    day: int | None
+    hide: str | None
+    present: bool
+    lesson: tuple[str, int] | None
+
+    def names_content(self) -> bool:
+        """Names a site, disease or lesson, which must be checked against the content first."""
+        return bool(self.select) or self.disease is not None or self.lesson is not None
+
+
+def _failure(error: Exception, *, headless: bool) -> int:
+    """Report a failure to start (a dialog, or stderr for a screenshot); the exit code."""
+    from app.model.errors import ContentError
+
+    if isinstance(error, ContentError):
         _report([str(p) for p in error.problems], title="The content could not be loaded", to_stderr=headless)
         return EXIT_PROBLEMS
-    except Exception as error:  # every start-up failure gets a message (a dialog), never a traceback
-        if os.environ.get("NEURAXIS_DEBUG"):
-            raise
-        _report(
-            [
-                f"Neuraxis could not start ({type(error).__name__}: {error}).",
-                _log(type(error), error, error.__traceback__),
-            ],
-            title="Neuraxis could not start",
-            to_stderr=headless,
-        )
-        return EXIT_INTERNAL
+    if os.environ.get("NEURAXIS_DEBUG"):
+        raise error
+    _report(
+        [
+            f"Neuraxis could not start ({type(error).__name__}: {error}).",
+            _log(type(error), error, error.__traceback__),
+        ],
+        title="Neuraxis could not start",
+        to_stderr=headless,
+    )
+    return EXIT_INTERNAL
 
 
-def _start(
-    app: QApplication,
-    *,
-    content_dir: Path | None,
-    select: Sequence[str],
-    disease: str | None,
-    screenshot: Path | None,
-    size: tuple[int, int] | None,
-    tab: str | None,
-    day: int | None,
-    classroom: tuple[str | None, bool, tuple[str, int] | None],
-    on_shown: Callable[[MainWindow], None] | None,
-) -> int:
+def _apply_theme(app: QApplication) -> None:
+    from app.ui import theme
+
+    themed = (theme.text_scale(), theme.projector(), app.styleSheet()) == (1.0, False, theme.style_sheet())
+    if not themed:  # (re-theming an application already at the default look re-polishes every widget)
+        theme.apply(app)
+
+
+def _read(content_dir: Path | None) -> tuple[Content, DiagramGeometry, list[Lesson]]:
+    """The content, the diagram's site outlines and the lessons, through the cache."""
     from app.model.cache import load_content_cached, load_lessons_cached
     from app.model.geometry import load_geometry
 
     cache = paths.cache_dir()
     content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
     geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
-    lessons = load_lessons_cached(content, cache)
-    hide, present, lesson = classroom
+    return content, geometry, list(load_lessons_cached(content, cache))
 
-    problem = _unknown_id(content, lessons, select, disease, lesson)
+
+def _start_quickly(
+    app: QApplication,
+    asked: Asked,
+    size: tuple[int, int] | None,
+    on_shown: Callable[[MainWindow], None] | None,
+) -> int:
+    """A plain start: the window shows a preview of the bundled diagram at once (app.ui.first_frame)
+    and reads the content on the event loop's next turn. A failure then is reported over it."""
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow()
+
+    def rest() -> None:
+        try:
+            _apply_theme(app)
+            content, geometry, lessons = _read(None)
+            window.attach(content, geometry)
+            _open_as_asked(window, lessons, asked, None)
+        except Exception as error:  # noqa: BLE001 (reported over the window, as before it showed)
+            code = _failure(error, headless=False)
+            window.hide()  # (not close: closing the last window posts a quit the caller's loop would get)
+            window.deleteLater()
+            app.exit(code)
+
+    window.preview(paths.drawing(paths.content_dir(), "diagram"), rest)
+    window.show_default(size)
+    if on_shown is not None:
+        on_shown(window)
+    return app.exec()
+
+
+def _start(
+    app: QApplication,
+    *,
+    content_dir: Path | None,
+    asked: Asked,
+    screenshot: Path | None,
+    size: tuple[int, int] | None,
+    on_shown: Callable[[MainWindow], None] | None,
+) -> int:
+    """The content read first, then the whole window: for a screenshot, another content folder, or a
+    site, disease or lesson named on the command line (checked before any window shows)."""
+    _apply_theme(app)
+    content, geometry, lessons = _read(content_dir)
+    problem = _unknown_id(content, lessons, asked.select, asked.disease, asked.lesson)
     if problem:
         _report([f"neuraxis: error: {problem}"], title="Unknown id", to_stderr=True)
         return EXIT_USAGE
@@ -196,20 +250,28 @@ def _start(
     from app.ui.main_window import MainWindow
 
     window = MainWindow(content, geometry)
-    if disease is not None:
-        window.selection.choose_disease(disease)
-    if select:
-        window.selection.set_sites(select)
-    if day is not None:
-        window.selection.set_day(day)
-    opened = next(((x, lesson[1]) for x in lessons if lesson and x.id == lesson[0]), None)
-    _start_in(window, tab, (hide, present, opened), (size or (1280, 720)) if screenshot else None)
+    _open_as_asked(window, lessons, asked, (size or (1280, 720)) if screenshot else None)
     if screenshot is not None:
         return _save_screenshot(app, window, screenshot, size or (1280, 720))
     window.show_default(size)
     if on_shown is not None:
         on_shown(window)
     return app.exec()
+
+
+def _open_as_asked(
+    window: MainWindow, lessons: Sequence[Lesson], asked: Asked, shot: tuple[int, int] | None
+) -> None:
+    """The disease, sites, day, lesson, tab and classroom modes asked for on the command line."""
+    if asked.disease is not None:
+        window.selection.choose_disease(asked.disease)
+    if asked.select:
+        window.selection.set_sites(asked.select)
+    if asked.day is not None:
+        window.selection.set_day(asked.day)
+    lesson = next((x for x in lessons if asked.lesson and x.id == asked.lesson[0]), None)
+    opened = (lesson, asked.lesson[1]) if lesson is not None and asked.lesson else None
+    _start_in(window, asked.tab, (asked.hide, asked.present, opened), shot)
 
 
 def _unknown_id(

@@ -9,56 +9,118 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QWidget
+# Only what the window's first frame needs is imported here (app.ui.first_frame): the rest, and
+# the ``Qt`` namespace above all, when the content arrives (attach) and when the panels are built.
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
-from app.model.content import Content
-from app.model.geometry import DiagramGeometry
-from app.model.state import Change
-from app.ui.diagram.view import DiagramView
 from app.ui.memory import start_up_done
-from app.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QAction, QResizeEvent
+    from PySide6.QtWidgets import QDockWidget, QLabel
+
+    from app.model.content import Content
+    from app.model.geometry import DiagramGeometry
+    from app.model.state import Change
+    from app.ui.diagram.view import DiagramView
+    from app.ui.find_site import FindPopup
+    from app.ui.selection import SelectionModel
     from app.ui.side_panels import SidePanels
 
 DIAGRAM_SHARE = 0.55
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, content: Content, geometry: DiagramGeometry, parent: QWidget | None = None) -> None:
+    """``MainWindow(content, geometry)`` is the whole window; ``MainWindow()`` is its frame alone,
+    to show a preview of the diagram (:meth:`preview`) until the content is read (:meth:`attach`)."""
+
+    content: Content
+    selection: SelectionModel
+    diagram: DiagramView
+    sites_dock: QDockWidget
+    find_popup: FindPopup
+    full_screen_action: QAction
+
+    def __init__(
+        self,
+        content: Content | None = None,
+        geometry: DiagramGeometry | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.content = content
-        self.selection = SelectionModel(content, self)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Neuraxis")
-
-        self.diagram = DiagramView(self.selection, content.drawings.diagram, geometry)
-        # The column of panels and the menus are built on the event loop's next turn after the
-        # diagram's first frame (build_panels), so the diagram shows as soon as possible; every
-        # panel syncs from the selection model when it is built.
+        # The diagram (at first its preview) and the column of panels. The panels and the menus
+        # are built on the event loop's next turn after the diagram's first frame (build_panels),
+        # so the diagram shows as soon as possible; every panel syncs from the selection model
+        # when it is built.
         self._side: SidePanels | None = None
+        self._diagram_pane = QWidget()  # the diagram's place: empty, then its preview, then the view
         self._placeholder = QWidget()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.diagram)
+        self.splitter.addWidget(self._diagram_pane)
         self.splitter.addWidget(self._placeholder)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.splitterMoved.connect(lambda *_: self.splitter.setProperty("userResized", True))
         self.setCentralWidget(self.splitter)
+        self.statusBar()
+        if content is not None and geometry is not None:
+            self.attach(content, geometry)
 
-        self._status = QLabel()
+    def preview(self, svg: Path, then: Callable[[], None]) -> QWidget:
+        """Show ``svg`` where the diagram goes until :meth:`attach`; ``then`` runs after it is painted."""
+        from app.ui.first_frame import DiagramPreview
+
+        return self._show_in_diagram_pane(DiagramPreview(svg, then))
+
+    def _show_in_diagram_pane(self, widget: QWidget) -> QWidget:
+        # (the splitter's replaceWidget does not take ownership in PySide: the window keeps a reference)
+        self.splitter.replaceWidget(0, widget)
+        self._diagram_pane.deleteLater()
+        self._diagram_pane = widget
+        return widget
+
+    def diagram_surface(self) -> QWidget:
+        """The widget that shows the diagram now: its preview, or the diagram view's viewport."""
+        diagram = getattr(self, "diagram", None)
+        return diagram.viewport() if diagram is not None else self._diagram_pane
+
+    def attach(self, content: Content, geometry: DiagramGeometry) -> None:
+        """The content arrived: the diagram with its sites, and the selection every panel follows."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
+        from app.model.state import Change
+        from app.ui.diagram.view import DiagramView
+        from app.ui.selection import SelectionModel
+
+        self.content = content
+        self.selection = SelectionModel(content, self)
+        self.diagram = DiagramView(self.selection, content.drawings.diagram, geometry)
+        self._show_in_diagram_pane(self.diagram)
+        if self.isVisible():
+            self.diagram.setFocus()
+
+        self._status: QLabel = QLabel()
         self._status.setTextFormat(Qt.TextFormat.PlainText)  # site names from the content, as written
         self._status.setObjectName("statusText")
         self.statusBar().addWidget(self._status, 1)
         self.diagram.hoveredChanged.connect(self._show_hover)
         self.selection.changed.connect(self._sync)
         self._sync(Change(sites=True, disease=True))
+        self._keep_proportions()
         self.diagram.viewport().installEventFilter(self)
+        if self.diagram.viewport().isVisible():
+            self.diagram.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """After the diagram's first frame, build the panels on the next loop turn."""
+        from PySide6.QtCore import QEvent, QTimer
+
         if event.type() == QEvent.Type.Paint and watched is self.diagram.viewport():
             self.diagram.viewport().removeEventFilter(self)
             QTimer.singleShot(0, self, self.build_panels)
@@ -75,13 +137,18 @@ class MainWindow(QMainWindow):
             self._side.tabsChanged.connect(self._keep_proportions)  # the body map came or went
             self._keep_proportions()
             self._build_sites_dock()
-            self._build_menus()
+            from app.ui.window_menus import build_menus
+
+            build_menus(self)
             start_up_done()  # app.ui.memory: the collector runs again, and skips what start-up built
         return self._side
 
     def _build_sites_dock(self) -> None:
         """The accessible list of every site (screen readers cannot see the diagram's items);
         hidden until asked for (View > Sites list, F9), built when first shown."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
+
         from app.ui.side_panels import SITES_LIST, LazyPage, lazy_panel
 
         self.sites_dock = QDockWidget("Sites", self)
@@ -114,14 +181,13 @@ class MainWindow(QMainWindow):
 
         if size is None and restore_geometry(self):
             self.show()
-            self.diagram.setFocus()
-            return
-        if size is None:
-            screen = self.screen().availableGeometry()
-            size = (int(screen.width() * 0.9), int(screen.height() * 0.9))
-        self.resize(*size)
-        self.show()
-        self.diagram.setFocus()
+        else:
+            if size is None:
+                screen = self.screen().availableGeometry()
+                size = (int(screen.width() * 0.9), int(screen.height() * 0.9))
+            self.resize(*size)
+            self.show()
+        self.diagram_surface().setFocus()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -155,79 +221,25 @@ class MainWindow(QMainWindow):
                 "Click a lesion site on the diagram, use Tab and Enter, or Ctrl+F to find one by name."
             )
 
-    # --- menus --------------------------------------------------------------------------------
-    def _action(
-        self, text: str, slot: object, *keys: QKeySequence | QKeySequence.StandardKey | str
-    ) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        # Imported here, after the first frame: the classroom and the search take ~16 ms to import.
-        from app.ui.classroom.install import install_classroom
-        from app.ui.find_site import install_find
-        from app.ui.remember import install_remember
-        from app.ui.study.install import install_study
-
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(
-            self._action("Save picture of the window...", self._save_picture, QKeySequence.StandardKey.Save)
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("Quit", self.close, QKeySequence.StandardKey.Quit))
-
-        view = bar.addMenu("&View")
-        view.addAction(
-            self._action("Zoom in", self.diagram.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        )
-        view.addAction(self._action("Zoom out", self.diagram.zoom_out, QKeySequence.StandardKey.ZoomOut))
-        view.addAction(self._action("Fit diagram", self.diagram.reset_zoom, "Ctrl+0"))
-        view.addSeparator()
-        sites = self.sites_dock.toggleViewAction()
-        sites.setText("Sites list")
-        sites.setShortcut(QKeySequence("F9"))
-        view.addAction(sites)
-        full = self._action("Full screen", self._toggle_full_screen, "F11")
-        full.setCheckable(True)
-        view.addAction(full)
-        self._full_screen_action = full
-
-        select = bar.addMenu("&Selection")
-        select.addAction(self._action("Next site", lambda: self.selection.advance(1), "N"))
-        select.addAction(self._action("Previous site", lambda: self.selection.advance(-1), "P"))
-        select.addAction(self._action("Clear", self.selection.clear))
-        self.find_popup = install_find(self)
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("Keyboard shortcuts", self._show_shortcuts, "F1"))
-        help_menu.addAction(self._action("About Neuraxis", self._show_about))
-        install_classroom(self)
-        install_study(self)
-        install_remember(self)
-
-    def _toggle_full_screen(self) -> None:
+    # --- the menus' own commands (app.ui.window_menus) ----------------------------------------
+    def toggle_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
         else:
             self.showFullScreen()
-        self._full_screen_action.setChecked(self.isFullScreen())
+        self.full_screen_action.setChecked(self.isFullScreen())
 
-    def _show_shortcuts(self) -> None:
+    def show_shortcuts(self) -> None:
         from app.ui.shortcuts_help import show_shortcuts
 
         show_shortcuts(self)
 
-    def _show_about(self) -> None:
+    def show_about(self) -> None:
         from app.ui.about import show_about
 
         show_about(self)
 
-    def _save_picture(self) -> None:
+    def save_picture(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from app.ui.files import save_image

@@ -139,13 +139,8 @@ class SvgView(QGraphicsView):
         self._apply_transform()
 
     def _apply_transform(self) -> None:
-        rect = self.sceneRect()
-        view = self.viewport().rect()
-        if rect.isEmpty() or view.isEmpty():
-            return
-        fit = min(view.width() / rect.width(), view.height() / rect.height())
-        self.resetTransform()
-        self.scale(fit * self._zoom, fit * self._zoom)
+        # The scroll bars first: fitting while they still took room left the whole drawing
+        # smaller than its view, and shifted, until the next resize.
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAsNeeded
             if self._zoom > 1.0 and self.scroll_bars
@@ -153,6 +148,13 @@ class SvgView(QGraphicsView):
         )
         self.setHorizontalScrollBarPolicy(policy)
         self.setVerticalScrollBarPolicy(policy)
+        rect = self.sceneRect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.isEmpty():
+            return
+        fit = min(view.width() / rect.width(), view.height() / rect.height())
+        self.resetTransform()
+        self.scale(fit * self._zoom, fit * self._zoom)
         self.transform_changed()
 
     def transform_changed(self) -> None:

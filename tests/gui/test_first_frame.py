@@ -1,0 +1,140 @@
+"""A plain start shows the diagram at once (a preview painted from the SVG), then the whole window;
+what goes wrong after the first frame is still a dialog and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from app import paths
+from app.ui import launch
+from app.ui.first_frame import DiagramPreview, fitted
+from app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+def ink_box(image: QImage) -> tuple[int, int, int, int]:
+    """The bounding box (left, top, right, bottom) of the pixels that are not white."""
+    xs, ys = [], []
+    step = 2
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            if QColor(image.pixel(x, y)).lightness() < 245:
+                xs.append(x)
+                ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_a_plain_start_paints_the_diagram_first_then_builds_the_window(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own; restored after
+    seen: dict[str, object] = {}
+
+    def shown(window: MainWindow) -> None:
+        preview = window.diagram_surface()
+        seen["preview"] = type(preview).__name__
+        preview_size = preview.size()
+        seen["preview_image"] = preview.grab().toImage()  # what the first frame shows
+        seen["content_then"] = hasattr(window, "selection")
+
+        def attached() -> None:
+            if not hasattr(window, "diagram"):  # the content and the real view come a turn later
+                QTimer.singleShot(0, attached)
+                return
+            viewport = window.diagram.viewport()
+            seen["same_size"] = viewport.size() == preview_size
+            seen["view_image"] = viewport.grab().toImage()  # before the menus arrive
+            complete()
+
+        def complete() -> None:
+            if window._side is None:  # the panels come a turn after the content
+                QTimer.singleShot(20, complete)
+                return
+            seen["surface"] = window.diagram_surface() is window.diagram.viewport()
+            seen["tabs"] = window.side.tabs.count()
+            seen["title"] = window.windowTitle()
+            window.close()
+
+        QTimer.singleShot(0, attached)
+
+    code = launch.run(
+        content_dir=None, select=[], disease=None, screenshot=None, size=(1280, 720), on_shown=shown
+    )
+    assert code == 0
+    assert seen["preview"] == DiagramPreview.__name__
+    assert seen["content_then"] is False, "the first frame comes before the content is read"
+    assert seen["surface"] is True
+    assert seen["tabs"] == 8
+    assert seen["title"] == "Neuraxis"
+    preview_image, view_image = seen["preview_image"], seen["view_image"]
+    assert isinstance(preview_image, QImage)
+    assert isinstance(view_image, QImage)
+    # The preview draws the diagram, and where the real view then draws it (the menu bar, which
+    # arrives with the panels a turn later, then shortens the pane).
+    left, top, right, bottom = ink_box(preview_image)
+    assert right - left > preview_image.width() / 3
+    assert bottom - top > preview_image.height() * 0.8
+    assert seen["same_size"] is True
+    for ours, theirs in zip(ink_box(preview_image), ink_box(view_image), strict=True):
+        assert abs(ours - theirs) <= 4
+
+
+def test_the_preview_fits_and_centres_like_the_view() -> None:
+    box = QRectF(0, 0, 1150, 1130)
+    tall = fitted(box, 500, 900)
+    assert tall.width() == pytest.approx(500)
+    assert tall.top() == pytest.approx((900 - 1130 * 500 / 1150) / 2)
+    wide = fitted(box, 1600, 565)
+    assert wide.height() == pytest.approx(565)
+    assert wide.left() == pytest.approx((1600 - 575) / 2)
+    assert fitted(box, 0, 500).isEmpty()
+
+
+def test_broken_content_after_the_first_frame_is_a_dialog_and_exit_1(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled content itself broken (a plain start reads it after the first frame)."""
+    broken = tmp_path / "content"
+    broken.mkdir()
+    for source in paths.content_dir().glob("*.yaml"):
+        (broken / source.name).write_text(source.read_text())
+    signs = broken / "signs.yaml"
+    signs.write_text(signs.read_text() + "\n  - {id: [unclosed\n")
+    monkeypatch.setattr(paths, "content_dir", lambda: broken)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    seen: list[str] = []
+    previews: list[bool] = []
+    windows: list[MainWindow] = []
+
+    def shown(window: MainWindow) -> None:
+        previews.append(isinstance(window.diagram_surface(), DiagramPreview))
+        windows.append(window)
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        box.accept()
+
+    QTimer.singleShot(20, read_and_close)
+    code = launch.run(
+        content_dir=None, select=[], disease=None, screenshot=None, size=(1280, 720), on_shown=shown
+    )
+    assert code == 1
+    assert previews == [True]
+    assert seen, "a dialog was shown"
+    assert seen[0].startswith("The content could not be loaded")
+    assert f"{signs}:" in seen[0]
+    assert "Traceback" not in seen[0]
+    assert not isValid(windows[0]) or not windows[0].isVisible(), "the window went with the message"
