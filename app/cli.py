@@ -13,9 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from app.commands import handout as handout_command
-from app.commands import lessons as lessons_command
-
 if TYPE_CHECKING:
     from app.model.content import Content
 
@@ -61,7 +58,25 @@ def _day(text: str) -> int:
     return day
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS_NAMED = (
+    "sites",
+    "diseases",
+    "findings",
+    "lessons",
+    "handout",
+    "validate",
+    "quiz",
+    "cases",
+    "localize",
+    "review",
+    "progress",
+    "export-anki",
+)
+"""Every subcommand (tests/model/test_cli.py checks this against the parser)."""
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``commands``, only the window's options (see :func:`parse`)."""
     content = _Parser(add_help=False)
     content.add_argument(
         "--content",
@@ -106,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--present", action="store_true", help="start in presentation mode (F5)")
     parser.add_argument("--lesson", metavar="ID", help="open on a lesson (see: neuraxis lessons)")
     parser.add_argument("--step", metavar="N", type=int, default=1, help="the lesson's step to open on")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("sites", parents=[content, output], help="list the lesion sites")
     sub.add_parser("diseases", parents=[content, output], help="list the diseases")
@@ -119,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     findings.add_argument(
         "--day", metavar="N", type=_day, help="signs N days after onset (default: the established lesion)"
     )
+    from app.commands import handout as handout_command
+    from app.commands import lessons as lessons_command
+
     lessons_command.add_parser(sub, [content, output])
     handout_command.add_parser(sub, [content])
     validate = sub.add_parser(
@@ -272,7 +293,15 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def _cmd_lessons(args: argparse.Namespace) -> int:
+    from app.commands import lessons as lessons_command
+
     return lessons_command.run(args, _load(_content_dir(args)))
+
+
+def _cmd_handout(args: argparse.Namespace) -> int:
+    from app.commands import handout as handout_command
+
+    return handout_command.run(args, _load(_content_dir(args), check_svg=True))
 
 
 COMMANDS = {
@@ -282,13 +311,26 @@ COMMANDS = {
     "validate": _cmd_validate,
     "lessons": _cmd_lessons,
     # The handout draws the drawings: they are checked as the window checks them.
-    "handout": lambda args: handout_command.run(args, _load(_content_dir(args), check_svg=True)),
+    "handout": _cmd_handout,
     None: _cmd_gui,
 }
 
 
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The parsed command line. The subcommands' parsers (a dozen; about 15 ms, half of it argparse
+    looking up translations of every help text) are built only when the command line names one or
+    asks for help, or when the window's options alone do not account for every argument (so a
+    mistyped command still gets the full parser's message)."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    if not any(a in COMMANDS_NAMED or a in {"-h", "--help"} for a in given):
+        args, rest = build_parser(commands=False).parse_known_args(given)
+        if not rest:
+            return args
+    return build_parser().parse_args(given)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     try:
         return (getattr(args, "run", None) or COMMANDS[args.command])(args)
     except UsageError as error:

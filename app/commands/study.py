@@ -15,7 +15,7 @@ EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
-    from app.model.progress import RATINGS
+    from app.model.ratings import RATINGS  # (not the store: it imports sqlite3 and FSRS)
 
     review = sub.add_parser(
         "review", parents=parents, help="spaced repetition: the cards due, or record a review"

@@ -20,9 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from app.model.ratings import RATINGS
+
 SCHEMA_VERSION = 1
 STORE_NAME = "progress.sqlite3"
-RATINGS = {"again": 1, "hard": 2, "good": 3, "easy": 4}
 EXPORT_FORMAT = "neuraxis-progress"
 BUSY_MS = 10_000
 SCHEMA = """

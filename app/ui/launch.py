@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -69,6 +68,8 @@ def _report(lines: Sequence[str], *, title: str, to_stderr: bool) -> None:
 
 def _log(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
     """Write the traceback to the error log (rotated, see :mod:`app.errorlog`); say where."""
+    import traceback
+
     from app.errorlog import append_error
 
     log = paths.cache_dir() / LOG_NAME

@@ -177,9 +177,7 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------------------------
     def show_default(self, size: tuple[int, int] | None = None) -> None:
         """Show at ``size`` (logical pixels) or at 90% of the screen."""
-        from app.ui.remember import restore_geometry
-
-        if size is None and restore_geometry(self):
+        if size is None and _restored(self):
             self.show()
         else:
             if size is None:
@@ -252,3 +250,10 @@ class MainWindow(QMainWindow):
         error = save_image(self.grab().toImage(), Path(path))
         if error is not None:
             QMessageBox.warning(self, "Not saved", f"{path}: could not write the picture ({error}).")
+
+
+def _restored(window: MainWindow) -> bool:
+    """Put where it was last closed (False: nothing remembered). Imported only when no size is given."""
+    from app.ui.remember import restore_geometry
+
+    return restore_geometry(window)

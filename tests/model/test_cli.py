@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app import cli
 from app.cli import main
 from app.model.content import Content
 
@@ -245,3 +247,55 @@ def test_findings_text_groups_a_mixed_regions_signs_by_lesion(capsys: pytest.Cap
     assert "Muscle wasting" in lmn
     assert "Muscle wasting" not in umn
     assert "Weakness" not in umn + lmn
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def test_every_subcommand_is_known_without_building_its_parser() -> None:
+    """cli.parse builds the subcommands' parsers only for a command line naming one."""
+    assert set(cli.COMMANDS_NAMED) == _subcommands(cli.build_parser())
+    assert _subcommands(cli.build_parser(commands=False)) == set()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--size", "1280x720"],
+        ["--select", "radial-nerve-left", "--select", "ulnar-nerve-right", "--day", "3"],
+        ["--disease", "als", "--tab", "course", "--present"],
+        ["--content", "somewhere", "--hide", "lesion"],
+    ],
+)
+def test_a_window_command_line_parses_as_the_full_parser_does(argv: list[str]) -> None:
+    assert vars(cli.parse(argv)) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["quizz"], "invalid choice: 'quizz'"),  # a mistyped command: the full parser's message
+        (["--size", "10x10"], "outside 320x240"),
+        (["--tab", "nowhere"], "invalid choice: 'nowhere'"),
+    ],
+)
+def test_a_wrong_command_line_gets_the_full_message(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.parse(argv)
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_subcommand_parses_with_the_full_parser() -> None:
+    args = cli.parse(["findings", "radial-nerve-left", "--json"])
+    assert args.command == "findings"
+    assert args.ids == ["radial-nerve-left"]

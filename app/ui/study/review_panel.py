@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QPushButton, QVBox
 from app.model.cards import StudyCard, build_cards
 from app.model.cases import load_cases
 from app.model.errors import ContentError
-from app.model.progress import RATINGS, due_cards
+from app.model.progress import due_cards
+from app.model.ratings import RATINGS
 from app.model.state import Change, Hide, Stop
 from app.ui import theme
 from app.ui.panels.richtext import RichBrowser
