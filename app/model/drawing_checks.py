@@ -10,6 +10,7 @@ from app.model.checker import Checker
 from app.model.content import Drawings, SiteInfo
 from app.model.errors import ContentError, Problem
 from app.model.expand import site_entry_index
+from app.model.ids import CORD_PARTS
 from app.model.svgcheck import SvgScan, scan_svg
 
 
@@ -43,6 +44,13 @@ def _check_cord(c: Checker, scan: SvgScan) -> None:
     a click on an element without one would select and explain nothing."""
     parts = c.sources.anatomy.parsed.cord_parts
     for index, part in enumerate(parts):
+        if part.id not in CORD_PARTS:
+            c.error(
+                "anatomy",
+                ("cord_parts", index, "id"),
+                f"the Cord panel does not show cord part {part.id!r}: it draws only the parts named "
+                "in CORD_PARTS (app/model/ids.py)",
+            )
         sided = {f"xs-{part.id}-right", f"xs-{part.id}-left"}
         if f"xs-{part.id}" not in scan.ids and not sided <= scan.ids.keys():
             c.error(
