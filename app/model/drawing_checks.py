@@ -10,6 +10,7 @@ from app.model.checker import Checker
 from app.model.content import Drawings, SiteInfo
 from app.model.errors import ContentError, Problem
 from app.model.expand import site_entry_index
+from app.model.ids import CORD_PARTS
 from app.model.svgcheck import SvgScan, scan_svg
 
 
@@ -35,14 +36,44 @@ def check_drawings(c: Checker, drawings: Drawings, sites: Sequence[SiteInfo]) ->
                     )
     cord = _scan(c, "cord", drawings)
     if cord is not None:
-        for index, part in enumerate(c.sources.anatomy.parsed.cord_parts):
-            sided = {f"xs-{part.id}-right", f"xs-{part.id}-left"}
-            if f"xs-{part.id}" not in cord.ids and not sided <= cord.ids.keys():
-                c.error(
-                    "anatomy",
-                    ("cord_parts", index),
-                    f"{cord.path.name} has no element xs-{part.id}(-right/-left)",
+        _check_cord(c, cord)
+
+
+def _check_cord(c: Checker, scan: SvgScan) -> None:
+    """Every cord part drawn, and every drawn part (``xs-PART-SIDE`` or ``xs-PART``) a cord part:
+    a click on an element without one would select and explain nothing."""
+    parts = c.sources.anatomy.parsed.cord_parts
+    for index, part in enumerate(parts):
+        if part.id not in CORD_PARTS:
+            c.error(
+                "anatomy",
+                ("cord_parts", index, "id"),
+                f"the Cord panel does not show cord part {part.id!r}: it draws only the parts named "
+                "in CORD_PARTS (app/model/ids.py)",
+            )
+        sided = {f"xs-{part.id}-right", f"xs-{part.id}-left"}
+        if f"xs-{part.id}" not in scan.ids and not sided <= scan.ids.keys():
+            c.error(
+                "anatomy",
+                ("cord_parts", index),
+                f"{scan.path.name} has no element xs-{part.id}(-right/-left)",
+            )
+    known = {part.id for part in parts}
+    for element_id, line in scan.ids.items():
+        if not element_id.startswith("xs-"):
+            continue
+        part_id = element_id.removeprefix("xs-")
+        if part_id not in known:
+            part_id = part_id.removesuffix("-right").removesuffix("-left")
+        if part_id not in known:
+            c.problems.append(
+                Problem(
+                    scan.path,
+                    line,
+                    f"element {element_id!r} draws the cord part {part_id!r}, which anatomy.yaml "
+                    "cord_parts does not have; add it there (or rename the element deco-...)",
                 )
+            )
 
 
 def _check_diagram(c: Checker, scan: SvgScan, sites: Sequence[SiteInfo]) -> None:

@@ -45,6 +45,7 @@ CORD_PARTS = (
     "dorsal-column",
     "dorsal-horn",
     "lateral-corticospinal",
+    "anterior-corticospinal",
     "spinothalamic",
     "anterior-horn",
     "ventral-root",

@@ -20,6 +20,7 @@ LEFT_CORD = {
     "dorsal-column-left",
     "dorsal-horn-left",
     "lateral-corticospinal-left",
+    "anterior-corticospinal-left",
     "spinothalamic-left",
     "anterior-horn-left",
 }
@@ -106,6 +107,43 @@ def test_a_part_no_site_cuts_says_so(qtbot: QtBot, panel: CrossSectionPanel) -> 
     assert "No lesion site in this app cuts the left dorsal root and ganglion at C5." in panel.caption_text()
 
 
+def test_clicking_the_anterior_corticospinal_tract(qtbot: QtBot, panel: CrossSectionPanel) -> None:
+    """The uncrossed tract beside the anterior median fissure: hovering says what runs in it, a click
+    in the middle of the drawn tract selects the smallest lesion that cuts it and explains the cut."""
+    view = panel.view
+    key = "anterior-corticospinal-right"
+    tract = view.items_by_key[key].path().boundingRect()
+    assert tract.center().x() < view.items_by_key["anterior-corticospinal-left"].path().boundingRect().left()
+    where = view.mapFromScene(tract.center())
+    before = grab(view)
+
+    qtbot.mouseMove(view.viewport(), where)
+    qtbot.waitUntil(lambda: view.hovered == key)
+    title, carries = view.label_text.split("\n")
+    assert title == "Right anterior corticospinal tract at C5"
+    assert carries.startswith("The small share of corticospinal fibres (roughly a tenth) from the right")
+    assert "did not cross in the pyramidal decussation" in carries
+    assert "[" not in carries, "no citation keys in the hover label"
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert panel._selection.sites == ("hemisection-c5-right",), "the only site that cuts it at C5"
+    assert key in view.cut
+    changed = [k for k in view.items_by_key if inside(view, k, grab(view)) != inside(view, k, before)]
+    assert key in changed, "the tract is drawn cut"
+    caption = panel.caption_text()
+    assert "Cut at C5 by Right hemisection of the cord at C5" in caption
+    assert "Right anterior corticospinal tract: on its own little or no lasting weakness" in caption
+    assert "the right trunk below C5 is weak too" in caption
+    assert "BRD — teaching convention: Broadbent's law" in caption, "its sources are listed"
+    assert "right anterior corticospinal tract" in view.accessibleDescription()
+
+    choose_level(qtbot, panel, "L4")
+    click(qtbot, view, "anterior-corticospinal-left")
+    assert panel._selection.sites == ("hemisection-c5-right",), "no site cuts it at L4: nothing changes"
+    note = "No lesion site in this app cuts the left anterior corticospinal tract at L4."
+    assert note in panel.caption_text()
+
+
 def test_level_buttons_switch_the_level(qtbot: QtBot, panel: CrossSectionPanel) -> None:
     assert {"C5", "T6", "L4"} <= set(panel.level_buttons)
     panel._selection.select("lateral-corticospinal-c5-left")
@@ -169,7 +207,7 @@ def test_keyboard_focus_and_enter_select(qtbot: QtBot, panel: CrossSectionPanel)
     assert panel._selection.sites == ("anterior-horn-c5-right",)
     start = view.part_center("anterior-horn-right")
     qtbot.keyClick(view, Qt.Key.Key_Right)  # to the nearest part on the viewer's right
-    assert view.focused in {"anterior-commissure", "anterior-horn-left"}
+    assert view.focused in {"anterior-commissure", "anterior-corticospinal-right", "anterior-horn-left"}
     assert view.part_center(view.focused).x() > start.x()
 
 

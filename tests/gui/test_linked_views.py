@@ -51,7 +51,14 @@ def test_clicking_the_diagram_updates_body_map_and_cord(qtbot: QtBot, window: Ma
     assert painted(window) == {f"{r}-{s}" for r in below for s in ("left", "right")}
     section = cord(window, qtbot)
     assert section.level == "T6", "the section jumps to the level of the lesion"
-    parts = ("lateral-corticospinal", "anterior-horn", "dorsal-horn", "dorsal-column", "spinothalamic")
+    parts = (
+        "lateral-corticospinal",
+        "anterior-corticospinal",
+        "anterior-horn",
+        "dorsal-horn",
+        "dorsal-column",
+        "spinothalamic",
+    )
     assert section.view.cut == {f"{part}-left" for part in parts}
 
 

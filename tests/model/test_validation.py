@@ -280,6 +280,66 @@ def test_a_folder_may_bring_its_own_body_map_and_cord(workdir: Path) -> None:
     assert line > 1
 
 
+def _cord_part_entry(text: str, part: str) -> tuple[int, int]:
+    """Where the entry of ``part`` starts and ends in anatomy.yaml's text."""
+    start = text.index(f"  - id: {part}\n", text.index("\ncord_parts:\n"))
+    return start, text.index("  - id: ", start + 1)
+
+
+def test_a_drawn_cord_part_without_an_entry_is_reported(workdir: Path) -> None:
+    """cord.svg draws the anterior corticospinal tracts: without their cord part a click on them
+    would explain nothing, so validate names each drawn element at its line in cord.svg."""
+    anatomy = workdir / "anatomy.yaml"
+    text = anatomy.read_text(encoding="utf-8")
+    start, end = _cord_part_entry(text, "anterior-corticospinal")
+    anatomy.write_text(text[:start] + text[end:], encoding="utf-8")
+    cord = paths.svg_dir() / "cord.svg"
+    lines = cord.read_text(encoding="utf-8").splitlines()
+    found = problems(workdir)
+    for side in ("right", "left"):
+        element = f"xs-anterior-corticospinal-{side}"
+        line = next(i for i, x in enumerate(lines, 1) if f'id="{element}"' in x)
+        expected = (
+            f"{cord}:{line}: element {element!r} draws the cord part 'anterior-corticospinal', "
+            "which anatomy.yaml cord_parts does not have; add it there (or rename the element deco-...)"
+        )
+        assert expected in found, found
+
+
+def test_a_cord_of_its_own_may_not_draw_unknown_parts(workdir: Path) -> None:
+    own = workdir / "cord.svg"
+    shutil.copy(paths.svg_dir() / "cord.svg", own)
+    part = '  <g id="xs-rubrospinal-left" class="part"><path d="M 10,10 L 60,10 L 60,60 Z"/></g>\n</svg>'
+    line = edit(own, "</svg>", part)
+    found = problems(workdir)
+    start = f"{own}:{line}: element 'xs-rubrospinal-left' draws the cord part 'rubrospinal', which"
+    assert any(p.startswith(start) for p in found), found
+
+
+def test_a_cord_part_the_panel_does_not_show_is_reported(workdir: Path) -> None:
+    """Drawn and described, but unknown to the Cord panel: it would not be clickable."""
+    own = workdir / "cord.svg"
+    shutil.copy(paths.svg_dir() / "cord.svg", own)
+    shape = '<path d="M {x},10 L {end},10 L {end},60 Z"/>'
+    tracts = "".join(
+        f'  <g id="xs-rubrospinal-{side}" class="part">{shape.format(x=x, end=x + 50)}</g>\n'
+        for side, x in (("right", 10), ("left", 900))
+    )
+    edit(own, "</svg>", tracts + "</svg>")
+    anatomy = workdir / "anatomy.yaml"
+    entry = (
+        "  - id: rubrospinal\n    name: rubrospinal tract\n    carries: Fibres from the red nucleus [TC].\n"
+        "    if_cut: nothing lasting [TC].\n"
+    )
+    line = edit(anatomy, "  - id: spinothalamic\n", entry + "  - id: spinothalamic\n")
+    found = problems(workdir)
+    expected = (
+        f"{anatomy}:{line}: the Cord panel does not show cord part 'rubrospinal': it draws only the parts "
+        "named in CORD_PARTS (app/model/ids.py)"
+    )
+    assert found == [expected], found
+
+
 # --- References must be checkable (check_references) --------------------------------------------
 
 
