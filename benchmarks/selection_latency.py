@@ -2,12 +2,12 @@
 fully painted. Median and p95 over all sites (3 rounds), at 1920x1080 and at 3840x2160 (rendered as
 a HiDPI 4K screen, device pixel ratio 2). Targets: p95 <= 12 ms and <= 20 ms, median <= 6 and 10 ms.
 
-What the user waits for: the clock starts just before the click is delivered and stops when the
-event-loop pass that delivered the *last* Paint event of *any* widget of the window returns (an
-event filter on the application sees a Paint before the widget paints, so stopping there would miss
-the painting itself). The loop is drained pass by pass until three passes in a row paint nothing.
-Panels in hidden tabs cannot paint; their update work is still inside the measured time, because
-every panel updates synchronously on the selection model's signal.
+What the user waits for (timed by benchmarks/_paint_timer.py): the clock starts just before the
+click is delivered and stops when the event-loop pass that delivered the *last* Paint event of *any*
+widget of the window returns (an event filter on the application sees a Paint before the widget
+paints, so stopping there would miss the painting itself). The loop is drained pass by pass until
+three passes in a row paint nothing. Panels in hidden tabs cannot paint; their update work is still
+inside the measured time, because every panel updates synchronously on the selection model's signal.
 
 The sites are clicked in order, so every click changes the selection; before each click the event
 loop is drained until idle. The panels are built (as they are 0.1 s after start-up) before timing.
@@ -27,58 +27,31 @@ from pathlib import Path
 from _common import offscreen_env, percentile, run_child, summary
 
 CHILD = """
-import json, sys, time
+import json, sys
 sys.path.insert(0, {bench!r})
 from _window import build_window
-from PySide6.QtCore import QEvent, QObject, Qt
+from _paint_timer import PaintTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
 
 app, window = build_window({w}, {h})
 window.build_panels()
 for _ in range(10):
     app.processEvents()
-painted = []
-PAINT = QEvent.Type.Paint
-class Watch(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == PAINT and isinstance(watched, QWidget) and watched.window() is window:
-            painted.append(watched)
-        return False
-watch = Watch()
-app.installEventFilter(watch)
-
-def drain():
-    # Process events until three passes in a row paint nothing; return when the last pass that
-    # painted returned (perf_counter), or None if nothing painted.
-    end, idle = None, 0
-    while idle < 3:
-        before = len(painted)
-        app.processEvents()
-        now = time.perf_counter()
-        if len(painted) > before:
-            end, idle = now, 0
-        else:
-            idle += 1
-    return end
+timer = PaintTimer(app, window)
+LEFT, NO_MODIFIER = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 
 view = window.diagram
 sites = [s.id for s in window.content.sites]
 latencies, cpu, widgets = [], [], {{}}
 for _ in range({rounds}):
     for site in sites:
-        drain()
-        painted.clear()
         pos = view.part_center(site)
-        start, start_cpu = time.perf_counter(), time.thread_time()
-        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
-        end = drain()
-        cpu.append((time.thread_time() - start_cpu) * 1000)
+        timing = timer.time(lambda: QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, pos))
         assert window.selection.sites == (site,), (site, window.selection.sites)
-        assert end is not None, site
-        latencies.append((end - start) * 1000)
-        for w in painted:
-            name = w.objectName() or type(w).__name__
+        latencies.append(timing.ms)
+        cpu.append(timing.cpu_ms)
+        for name in timer.painted_names():
             widgets[name] = widgets.get(name, 0) + 1
 print(json.dumps({{"latencies": latencies, "cpu": cpu, "sites": len(sites), "widgets": widgets}}))
 """

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -37,3 +38,19 @@ def open_main_window(qtbot: QtBot, content: Content, width: int, height: int) ->
     qtbot.waitExposed(main)
     qtbot.waitUntil(lambda: main._side is not None)
     return main
+
+
+def press(qtbot: QtBot, key: Qt.Key) -> None:
+    """A key pressed with the keyboard (or a clicker): it goes to whatever widget has the focus."""
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, key)
+
+
+def focus_signs(qtbot: QtBot, window: MainWindow) -> QTextBrowser:
+    """The teacher clicks into the expected signs (to scroll them): the focus is there."""
+    browser = window.side.signs.findChild(QTextBrowser, "signsText")
+    assert browser is not None
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is browser)
+    return browser

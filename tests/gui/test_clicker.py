@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
@@ -14,7 +14,7 @@ from app.model.state import Hide
 from app.ui.classroom.blank import BlankScreen
 from app.ui.main_window import MainWindow
 from app.ui.panels.plots_panel import PlotsPanel
-from tests.gui.conftest import open_main_window
+from tests.gui.conftest import focus_signs, open_main_window, press
 
 pytestmark = pytest.mark.gui
 Key = Qt.Key
@@ -23,22 +23,6 @@ Key = Qt.Key
 @pytest.fixture
 def window(qtbot: QtBot, content: Content) -> MainWindow:
     return open_main_window(qtbot, content, 1280, 720)
-
-
-def press(qtbot: QtBot, key: Qt.Key) -> None:
-    """A key pressed with the keyboard: it goes to whatever widget has the focus."""
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClick(focus, key)
-
-
-def focus_signs(qtbot: QtBot, window: MainWindow) -> QTextBrowser:
-    """The teacher clicks into the expected signs (to scroll them): the focus is there."""
-    browser = window.side.signs.findChild(QTextBrowser, "signsText")
-    assert browser is not None
-    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is browser)
-    return browser
 
 
 def stop_sites(window: MainWindow, index: int) -> tuple[str, ...]:

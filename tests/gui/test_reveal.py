@@ -8,15 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
 from app.model.state import Hide
 from app.ui.main_window import MainWindow
-from tests.gui.conftest import open_main_window
+from tests.gui.conftest import focus_signs, open_main_window, press
 from tests.gui.test_main_window import run_app
 
 pytestmark = pytest.mark.gui
@@ -27,19 +27,6 @@ SITE = "internal-capsule-left"
 @pytest.fixture
 def window(qtbot: QtBot, content: Content) -> MainWindow:
     return open_main_window(qtbot, content, 1600, 900)
-
-
-def press(qtbot: QtBot, key: Qt.Key) -> None:
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClick(focus, key)
-
-
-def focus_signs(qtbot: QtBot, window: MainWindow) -> None:
-    browser = window.side.signs.findChild(QTextBrowser, "signsText")
-    assert browser is not None
-    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is browser)
 
 
 def counter(window: MainWindow) -> str:
