@@ -217,6 +217,7 @@ def _start_quickly(
             content, geometry, lessons = _read(None)
             window.attach(content, geometry)
             _open_as_asked(window, lessons, asked, None)
+            _say_if_size_not_kept(window, size)
         except Exception as error:  # noqa: BLE001 (reported over the window, as before it showed)
             code = _failure(error, headless=False)
             window.hide()  # (not close: closing the last window posts a quit the caller's loop would get)
@@ -255,9 +256,35 @@ def _start(
     if screenshot is not None:
         return _save_screenshot(app, window, screenshot, size or (1280, 720))
     window.show_default(size)
+    _say_if_size_not_kept(window, size)
     if on_shown is not None:
         on_shown(window)
     return app.exec()
+
+
+def _say_if_size_not_kept(window: MainWindow, size: tuple[int, int] | None) -> None:
+    """A window ``--size`` that the window cannot keep (below its smallest, or beyond the screen)
+    is said on stderr and in the status bar once the panels are built (they set the smallest)."""
+    if size is None:
+        return
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    def check() -> None:
+        window.build_panels()
+        QCoreApplication.sendPostedEvents()  # the pages shown and laid out: the smallest size applied
+        got = (window.width(), window.height())
+        if got == size:
+            return
+        why = (
+            "smaller than the window can be drawn"
+            if got[0] > size[0] or got[1] > size[1]
+            else "larger than the screen"
+        )
+        message = f"--size {size[0]}x{size[1]} is {why}; the window is {got[0]}x{got[1]}"
+        print(f"neuraxis: {message}", file=sys.stderr)
+        window.statusBar().showMessage(message, 20_000)
+
+    QTimer.singleShot(0, window, check)
 
 
 def _open_as_asked(

@@ -417,3 +417,65 @@ def test_day_on_the_command_line_opens_the_window_on_that_day(qtbot: QtBot) -> N
     assert day == 0
     assert text.startswith("Day 0 after onset")
     assert "Muscle wasting" not in text, "no wasting on the day a nerve is cut"
+
+
+@pytest.mark.parametrize("select", [[], ["radial-nerve-left"]])  # a plain start, and one naming a site
+def test_a_window_size_it_cannot_keep_is_said_not_silently_changed(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, select: list[str]
+) -> None:
+    """--size 320x240: the window cannot be that small; it opens at its smallest and says so."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own; restored after
+    seen: list[tuple[tuple[int, int], str]] = []
+
+    def shown(window: MainWindow) -> None:
+        tries = iter(range(150))  # 3 s, then look at whatever is there
+
+        def look() -> None:
+            message = window.statusBar().currentMessage()
+            if not message and next(tries, None) is not None:
+                QTimer.singleShot(20, look)
+                return
+            seen.append(((window.width(), window.height()), message))
+            window.close()
+
+        QTimer.singleShot(0, look)
+
+    code = launch.run(
+        content_dir=None, select=select, disease=None, screenshot=None, size=(320, 240), on_shown=shown
+    )
+    assert code == 0
+    [(got, message)] = seen
+    assert got[0] >= 320
+    assert got[1] > 240, "the window cannot be 240 high"
+    expected = f"--size 320x240 is smaller than the window can be drawn; the window is {got[0]}x{got[1]}"
+    assert message == expected
+    assert f"neuraxis: {expected}" in capsys.readouterr().err
+
+
+def test_a_window_size_it_can_keep_is_kept_without_a_word(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    seen: list[tuple[int, int]] = []
+
+    def record(window: MainWindow) -> None:
+        seen.append((window.width(), window.height()))
+        window.close()
+
+    def shown(window: MainWindow) -> None:
+        def look() -> None:
+            if window._side is None:
+                QTimer.singleShot(20, look)
+                return
+            QTimer.singleShot(100, lambda: record(window))
+
+        QTimer.singleShot(0, look)
+
+    assert (
+        launch.run(
+            content_dir=None, select=[], disease=None, screenshot=None, size=(1400, 800), on_shown=shown
+        )
+        == 0
+    )
+    assert seen == [(1400, 800)]
+    assert "--size" not in capsys.readouterr().err
