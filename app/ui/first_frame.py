@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QTimer
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
@@ -39,6 +39,14 @@ def fitted(box: QRectF, width: float, height: float) -> QRectF:
     scale = min(width / box.width(), height / box.height())
     shown_w, shown_h = box.width() * scale, box.height() * scale
     return QRectF((width - shown_w) / 2, (height - shown_h) / 2, shown_w, shown_h)
+
+
+def white_until_themed(window: QWidget) -> None:
+    """The window's background as the theme will make it (white), so the column beside the preview
+    does not flash grey first; the theme's style sheet, applied a turn later, says the same."""
+    palette = window.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(BACKDROP))
+    window.setPalette(palette)
 
 
 class DiagramPreview(QWidget):

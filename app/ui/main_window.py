@@ -73,8 +73,9 @@ class MainWindow(QMainWindow):
 
     def preview(self, svg: Path, then: Callable[[], None]) -> QWidget:
         """Show ``svg`` where the diagram goes until :meth:`attach`; ``then`` runs after it is painted."""
-        from app.ui.first_frame import DiagramPreview
+        from app.ui.first_frame import DiagramPreview, white_until_themed
 
+        white_until_themed(self)
         return self._show_in_diagram_pane(DiagramPreview(svg, then))
 
     def _show_in_diagram_pane(self, widget: QWidget) -> QWidget:
