@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window restores the user's remembered tab and splitter: a benchmark must not depend on them
+# (a window left on the Course tab repaints its plots on every click, doubling a click's cost).
+os.environ.setdefault("NEURAXIS_CONFIG_DIR", tempfile.mkdtemp(prefix="neuraxis-bench-config-"))
 
 from PySide6.QtWidgets import QApplication
 
