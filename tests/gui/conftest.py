@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -54,3 +55,29 @@ def focus_signs(qtbot: QtBot, window: MainWindow) -> QTextBrowser:
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
     qtbot.waitUntil(lambda: QApplication.focusWidget() is browser)
     return browser
+
+
+def dialog_after(run: object) -> tuple[int, list[str]]:
+    """Start the window (``run``), read and close every message box it shows; the exit code and
+    what the boxes said."""
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        box.accept()
+
+    QTimer.singleShot(20, read_and_close)
+    code = run()  # type: ignore[operator]
+    return code, seen
+
+
+def yaml_copy(target: Path) -> Path:
+    """A copy of the bundled content's YAML files in ``target`` (drawings stay the bundled ones)."""
+    target.mkdir()
+    for source in paths.content_dir().glob("*.yaml"):
+        (target / source.name).write_text(source.read_text())
+    return target

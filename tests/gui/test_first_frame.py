@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -17,6 +17,7 @@ from app import paths
 from app.ui import launch
 from app.ui.first_frame import DiagramPreview, fitted
 from app.ui.main_window import MainWindow
+from tests.gui.conftest import dialog_after, yaml_copy
 
 pytestmark = pytest.mark.gui
 
@@ -103,15 +104,11 @@ def test_broken_content_after_the_first_frame_is_a_dialog_and_exit_1(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bundled content itself broken (a plain start reads it after the first frame)."""
-    broken = tmp_path / "content"
-    broken.mkdir()
-    for source in paths.content_dir().glob("*.yaml"):
-        (broken / source.name).write_text(source.read_text())
+    broken = yaml_copy(tmp_path / "content")
     signs = broken / "signs.yaml"
     signs.write_text(signs.read_text() + "\n  - {id: [unclosed\n")
     monkeypatch.setattr(paths, "content_dir", lambda: broken)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    seen: list[str] = []
     previews: list[bool] = []
     windows: list[MainWindow] = []
 
@@ -119,17 +116,10 @@ def test_broken_content_after_the_first_frame_is_a_dialog_and_exit_1(
         previews.append(isinstance(window.diagram_surface(), DiagramPreview))
         windows.append(window)
 
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, read_and_close)
-            return
-        seen.append(f"{box.text()}\n{box.informativeText()}")
-        box.accept()
-
-    QTimer.singleShot(20, read_and_close)
-    code = launch.run(
-        content_dir=None, select=[], disease=None, screenshot=None, size=(1280, 720), on_shown=shown
+    code, seen = dialog_after(
+        lambda: launch.run(
+            content_dir=None, select=[], disease=None, screenshot=None, size=(1280, 720), on_shown=shown
+        )
     )
     assert code == 1
     assert previews == [True]

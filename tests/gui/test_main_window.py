@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QImage, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import paths
 from app.model.content import Content
 from app.ui import launch
 from app.ui.diagram.items import SiteState
@@ -22,7 +21,7 @@ from app.ui.panels.details_panel import SiteDetailsPanel
 from app.ui.panels.diseases_panel import DiseasesPanel
 from app.ui.panels.sites_tree import SitesTree
 from app.ui.side_panels import LazyPage
-from tests.gui.conftest import open_main_window
+from tests.gui.conftest import dialog_after, open_main_window, yaml_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.gui
@@ -310,10 +309,7 @@ def test_screenshot_keeps_an_existing_file_if_writing_fails(tmp_path: Path) -> N
 
 
 def test_broken_content_is_reported_on_stderr_with_screenshot(tmp_path: Path) -> None:
-    broken = tmp_path / "content"
-    broken.mkdir()
-    for source in paths.content_dir().glob("*.yaml"):
-        (broken / source.name).write_text(source.read_text())
+    broken = yaml_copy(tmp_path / "content")
     faq = broken / "faq.yaml"
     faq.write_text(faq.read_text().replace("faq:", "faq: [", 1))
     result = run_app("--content", str(broken), "--screenshot", str(tmp_path / "x.png"))
@@ -334,25 +330,13 @@ def test_unknown_preselected_site_is_one_line_and_exit_2(tmp_path: Path) -> None
 def test_broken_content_opens_a_dialog_naming_file_and_line(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    broken = tmp_path / "content"
-    broken.mkdir()
-    for source in paths.content_dir().glob("*.yaml"):
-        (broken / source.name).write_text(source.read_text())
+    broken = yaml_copy(tmp_path / "content")
     sites = broken / "sites.yaml"
     sites.write_text(sites.read_text().replace("cuts: [radial-nerve-$side]", "cuts: [radial-nerv-$side]"))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own; restored after
-    seen: list[str] = []
-
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, read_and_close)
-            return
-        seen.append(f"{box.text()}\n{box.informativeText()}")
-        box.accept()
-
-    QTimer.singleShot(20, read_and_close)
-    code = launch.run(content_dir=broken, select=[], disease=None, screenshot=None, size=None)
+    code, seen = dialog_after(
+        lambda: launch.run(content_dir=broken, select=[], disease=None, screenshot=None, size=None)
+    )
     assert code == 1
     assert seen, "a dialog was shown"
     assert seen[0].startswith("The content could not be loaded")

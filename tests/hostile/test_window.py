@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -23,28 +23,10 @@ from app.ui import launch
 from app.ui.panels.body_map import BodyMapPanel
 from app.ui.panels.richtext import MIN_SMALL_PX, RichBrowser
 from app.ui.selection import SelectionModel
-from tests.gui.conftest import open_main_window
+from tests.gui.conftest import dialog_after, open_main_window
 from tests.hostile.conftest import ROOT, copy_content
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("cache")]
-
-
-def dialog_after(run: object) -> tuple[int, list[str]]:
-    """Start the window (``run``), read and close every message box it shows; the exit code and
-    what the boxes said."""
-    seen: list[str] = []
-
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, read_and_close)
-            return
-        seen.append(f"{box.text()}\n{box.informativeText()}")
-        box.accept()
-
-    QTimer.singleShot(20, read_and_close)
-    code = run()  # type: ignore[operator]
-    return code, seen
 
 
 def start(directory: Path | None) -> int:
