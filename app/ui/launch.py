@@ -351,6 +351,9 @@ def _save_screenshot(app: QApplication, window: MainWindow, path: Path, size: tu
     logical = (round(size[0] / ratio), round(size[1] / ratio))
     window.resize(*logical)
     window.build_panels()
+    # Laid out and polished as on screen, but painted once, by grab() (shown for real, the window
+    # would also paint itself into a backing store nobody sees).
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.show()
     for _ in range(3):
         app.processEvents()
