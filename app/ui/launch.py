@@ -298,8 +298,13 @@ def _open_as_asked(
     if asked.day is not None:
         window.selection.set_day(asked.day)
     lesson = next((x for x in lessons if asked.lesson and x.id == asked.lesson[0]), None)
-    opened = (lesson, asked.lesson[1]) if lesson is not None and asked.lesson else None
-    _start_in(window, asked.tab, (asked.hide, asked.present, opened), shot)
+    if lesson is not None or asked.hide is not None or asked.present:
+        from app.ui.classroom.install import start_classroom
+
+        opened = (lesson, asked.lesson[1]) if lesson is not None and asked.lesson else None
+        start_classroom(window, hide=asked.hide, present=asked.present, size=shot, lesson=opened)
+    if asked.tab is not None:
+        window.side.show_tab_named(asked.tab)
 
 
 def _unknown_id(
@@ -322,22 +327,6 @@ def _unknown_id(
         if not 1 <= lesson[1] <= len(found.steps):
             return f"lesson {found.id!r} has steps 1 to {len(found.steps)}, not {lesson[1]}"
     return ""
-
-
-def _start_in(
-    window: MainWindow,
-    tab: str | None,
-    classroom: tuple[str | None, bool, tuple[Lesson, int] | None],
-    shot: tuple[int, int] | None,
-) -> None:
-    """The tab, lesson, hide mode and presentation mode asked for on the command line."""
-    hide, present, lesson = classroom
-    if lesson is not None or hide is not None or present:
-        from app.ui.classroom.install import start_classroom
-
-        start_classroom(window, hide=hide, present=present, size=shot, lesson=lesson)
-    if tab is not None:
-        window.side.show_tab_named(tab)
 
 
 def _save_screenshot(app: QApplication, window: MainWindow, path: Path, size: tuple[int, int]) -> int:
