@@ -41,11 +41,11 @@ def open_main_window(qtbot: QtBot, content: Content, width: int, height: int) ->
     return main
 
 
-def press(qtbot: QtBot, key: Qt.Key) -> None:
+def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """A key pressed with the keyboard (or a clicker): it goes to whatever widget has the focus."""
     focus = QApplication.focusWidget()
     assert focus is not None
-    qtbot.keyClick(focus, key)
+    qtbot.keyClick(focus, key, modifier)
 
 
 def focus_signs(qtbot: QtBot, window: MainWindow) -> QTextBrowser:

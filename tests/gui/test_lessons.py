@@ -18,7 +18,7 @@ from app.model.content import Content
 from app.model.lessons import Lesson, load_lessons
 from app.ui.classroom.lesson import LessonRunner
 from app.ui.main_window import MainWindow
-from tests.gui.conftest import open_main_window
+from tests.gui.conftest import open_main_window, press
 from tests.gui.test_main_window import run_app
 from tests.gui.texts import window_texts
 
@@ -40,12 +40,6 @@ def runner(window: MainWindow) -> LessonRunner:
     return found
 
 
-def press_page_down(qtbot: QtBot) -> None:
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClick(focus, Qt.Key.Key_PageDown)
-
-
 def test_page_down_walks_the_reveals_then_the_next_step(
     qtbot: QtBot, window: MainWindow, content: Content
 ) -> None:
@@ -62,10 +56,10 @@ def test_page_down_walks_the_reveals_then_the_next_step(
     reveals = window.selection.shown.reveal_steps
     assert reveals > 2
     for _ in range(reveals):
-        press_page_down(qtbot)
+        press(qtbot, Qt.Key.Key_PageDown)
         assert "Step 1 of 8" in run.text()
     assert not window.selection.shown.hidden
-    press_page_down(qtbot)
+    press(qtbot, Qt.Key.Key_PageDown)
     assert "Step 2 of 8" in run.text()
     assert window.selection.sites == tuple(umn.steps[1].sites)
     assert window.selection.shown.hidden

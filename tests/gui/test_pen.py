@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.model.content import Content
 from app.ui.classroom.pen import LASER_COLOUR, PEN_COLOURS, PenOverlay
 from app.ui.main_window import MainWindow
-from tests.gui.conftest import open_main_window
+from tests.gui.conftest import open_main_window, press
 
 pytestmark = pytest.mark.gui
 SITE = "internal-capsule-left"
@@ -34,12 +34,6 @@ def pen(window: MainWindow) -> PenOverlay:
     found = window.findChild(PenOverlay)
     assert found is not None
     return found
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClick(focus, key, modifier)
 
 
 def drag_over_site(qtbot: QtBot, window: MainWindow, site: str) -> None:
