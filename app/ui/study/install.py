@@ -4,7 +4,7 @@ diagram. The window calls :func:`install_study` once, after its own menus are bu
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from app.ui.study.progress_panel import ProgressPanel
     from app.ui.study.review_panel import ReviewPanel
 
+P = TypeVar("P", bound=QWidget)
 STUDY_DOCKS = ("findLesionDock", "casesDock", "localiseDock", "reviewDock")
 
 
@@ -63,16 +64,36 @@ def open_find_lesion(window: MainWindow, level: int = 1, seed: int | None = None
     from app.ui.study.find_lesion import FindLesionPanel
     from app.ui.study.keeper import keeper_of
 
-    _close_others(window, "findLesionDock")
-    dock = window.findChild(QDockWidget, "findLesionDock")
+    found = _open_dock(
+        window,
+        ("findLesionDock", "Find the lesion"),
+        FindLesionPanel,
+        lambda: FindLesionPanel(window.selection, keeper_of(window)),
+        lambda panel: panel.stop,
+    )
+    found.start(level, seed)
+    return found
+
+
+def _open_dock(
+    window: MainWindow,
+    dock_name: tuple[str, str],
+    kind: type[P],
+    make: Callable[[], P],
+    ends: Callable[[P], Callable[[], None]],
+) -> P:
+    """The study dock ``dock_name`` (object name, title) alone open and in front, made by ``make``
+    the first time (closing it calls ``ends(panel)``); its panel."""
+    name, title = dock_name
+    _close_others(window, name)
+    dock = window.findChild(QDockWidget, name)
     if dock is None:
-        panel = FindLesionPanel(window.selection, keeper_of(window))
-        dock = _dock(window, "findLesionDock", "Find the lesion", panel, panel.stop)
+        panel = make()
+        dock = _dock(window, name, title, panel, ends(panel))
     found = dock.widget()
-    assert isinstance(found, FindLesionPanel)
+    assert isinstance(found, kind)
     dock.show()
     dock.raise_()
-    found.start(level, seed)
     return found
 
 
@@ -118,15 +139,13 @@ def open_cases(window: MainWindow, case_id: str | None = None) -> CasesPanel:
     from app.ui.study.cases_panel import CasesPanel
     from app.ui.study.keeper import keeper_of
 
-    _close_others(window, "casesDock")
-    dock = window.findChild(QDockWidget, "casesDock")
-    if dock is None:
-        panel = CasesPanel(window.selection, keeper_of(window))
-        dock = _dock(window, "casesDock", "Clinical case", panel, panel.close_case)
-    found = dock.widget()
-    assert isinstance(found, CasesPanel)
-    dock.show()
-    dock.raise_()
+    found = _open_dock(
+        window,
+        ("casesDock", "Clinical case"),
+        CasesPanel,
+        lambda: CasesPanel(window.selection, keeper_of(window)),
+        lambda panel: panel.close_case,
+    )
     if found.cases:
         found.open_case(case_id or found.cases[0].id)
     return found
@@ -136,16 +155,13 @@ def open_localise(window: MainWindow) -> LocalisePanel:
     """Show the reverse-localisation dock."""
     from app.ui.study.localise_panel import LocalisePanel
 
-    _close_others(window, "localiseDock")
-    dock = window.findChild(QDockWidget, "localiseDock")
-    if dock is None:
-        panel = LocalisePanel(window.selection)
-        dock = _dock(window, "localiseDock", "Localise from findings", panel, panel.stop)
-    found = dock.widget()
-    assert isinstance(found, LocalisePanel)
-    dock.show()
-    dock.raise_()
-    return found
+    return _open_dock(
+        window,
+        ("localiseDock", "Localise from findings"),
+        LocalisePanel,
+        lambda: LocalisePanel(window.selection),
+        lambda panel: panel.stop,
+    )
 
 
 def open_review(window: MainWindow) -> ReviewPanel:
@@ -153,15 +169,13 @@ def open_review(window: MainWindow) -> ReviewPanel:
     from app.ui.study.keeper import keeper_of
     from app.ui.study.review_panel import ReviewPanel
 
-    _close_others(window, "reviewDock")
-    dock = window.findChild(QDockWidget, "reviewDock")
-    if dock is None:
-        panel = ReviewPanel(window.selection, keeper_of(window))
-        dock = _dock(window, "reviewDock", "Review", panel, panel.stop)
-    found = dock.widget()
-    assert isinstance(found, ReviewPanel)
-    dock.show()
-    dock.raise_()
+    found = _open_dock(
+        window,
+        ("reviewDock", "Review"),
+        ReviewPanel,
+        lambda: ReviewPanel(window.selection, keeper_of(window)),
+        lambda panel: panel.stop,
+    )
     found.start()
     return found
 
