@@ -127,11 +127,11 @@ class FindPopup(QFrame):
 
 
 def _selection_menu(window: MainWindow) -> QMenu:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title().replace("&", "") == "Selection":
-            return menu
-    return window.menuBar().addMenu("&Selection")
+    from app.ui.menu_bar import top_menu
+
+    menu = top_menu(window, "Selection")
+    assert menu is not None
+    return menu
 
 
 def install_find(window: MainWindow) -> FindPopup:

@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 
 def view_menu(window: MainWindow) -> QMenu:
     """The window's View menu (made if the window has none)."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title().replace("&", "") == "View":
-            return menu
-    return window.menuBar().addMenu("&View")
+    from app.ui.menu_bar import top_menu
+
+    menu = top_menu(window, "View")
+    assert menu is not None
+    return menu
 
 
 def _action(

@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
+from app.ui.menu_bar import top_menu
+
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
     from app.ui.study.cases_panel import CasesPanel
@@ -30,9 +32,9 @@ def study_menu(window: MainWindow) -> QMenu:
     bar = window.menuBar()
     menu = QMenu("&Study", bar)
     menu.setObjectName("studyMenu")
-    help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
-    if help_action is not None:
-        bar.insertMenu(help_action, menu)
+    help_menu = top_menu(window, "Help", make=False)
+    if help_menu is not None:
+        bar.insertMenu(help_menu.menuAction(), menu)
     else:
         bar.addMenu(menu)
     return menu
@@ -211,8 +213,7 @@ def _install_due_count(window: MainWindow) -> None:
 
 def _install_anki_export(window: MainWindow) -> None:
     """File > Export Anki deck..., just above Quit."""
-    bar = window.menuBar()
-    file_menu = next((a.menu() for a in bar.actions() if a.text().replace("&", "") == "File"), None)
+    file_menu = top_menu(window, "File", make=False)
     action = QAction("Export Anki deck...", window)
     action.setObjectName("exportAnkiAction")
     action.triggered.connect(lambda: export_anki(window))
