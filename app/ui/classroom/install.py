@@ -136,7 +136,7 @@ def show_presenter(window: MainWindow, runner: LessonRunner) -> PresenterView:
         view.setParent(window, view.windowFlags())  # closes with the main window
         keys = window.findChild(ClickerKeys)
         if keys is not None:
-            keys.windows.add(view)
+            keys.add_window(view)
     view.show()
     view.raise_()
     return view

@@ -1,8 +1,11 @@
 """Clicker keys that work whatever widget has the focus.
 
 Presentation clickers send Page Down / Page Up (some send N / P, B for a black screen); a teacher who
-touched a panel must not find that the clicker now scrolls that panel or moves the day slider. An
-application event filter takes these keys before any widget (and before the window's shortcuts):
+touched a panel must not find that the clicker now scrolls that panel or moves the day slider. The
+filter sits on the widget that has the focus (it follows the focus) and on each window, so it takes
+these keys before that widget (and before the window's shortcuts) sees them. (An application-wide
+filter would do the same, but every event of every object would then pass through Python: about
+25 ms of the start-up and a share of every click.)
 
 - Page Down / N: the next reveal step while something is hidden, else the next stop; Page Up / P back;
 - Space: the next reveal step while something is hidden (otherwise the focused widget has it);
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.model.state import Hide
 from app.ui.classroom.blank import BlankScreen
@@ -56,16 +60,33 @@ class ClickerKeys(QObject):
     def __init__(self, window: QMainWindow, selection: SelectionModel, diagram: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self.windows: set[QWidget] = {window}
-        """The windows whose keys are the clicker's (the presenter view joins)."""
+        self.windows: set[QWidget] = set()
+        """The windows whose keys are the clicker's (the presenter view joins: :meth:`add_window`)."""
         self.selection = selection
         self.diagram = diagram
         self.pen = PenOverlay(window, selection)
         self.blank = BlankScreen(window)
+        self.add_window(window)
         app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
-        window.destroyed.connect(lambda *_: app.removeEventFilter(self))
+        assert isinstance(app, QApplication)
+        self._watched: QWidget | None = None
+        self._follow_focus(None, app.focusWidget())
+        app.focusChanged.connect(self._follow_focus)
+        window.destroyed.connect(lambda *_: app.focusChanged.disconnect(self._follow_focus))
+
+    def add_window(self, window: QWidget) -> None:
+        """The clicker keys work in ``window`` too (the keys go to it when nothing in it has the focus)."""
+        self.windows.add(window)
+        window.installEventFilter(self)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keys go to the focus widget first: watch it, and only it, besides the windows."""
+        old = self._watched
+        if old is not None and old not in self.windows and isValid(old):
+            old.removeEventFilter(self)
+        self._watched = new
+        if new is not None:
+            new.installEventFilter(self)
 
     # --- what each key does ------------------------------------------------------------------------
     def toggle_hide_findings(self) -> None:
