@@ -340,12 +340,16 @@ def _save_screenshot(app: QApplication, window: MainWindow, path: Path, size: tu
     logical = (round(size[0] / ratio), round(size[1] / ratio))
     window.resize(*logical)
     window.build_panels()
-    # Laid out and polished as on screen, but painted once, by grab() (shown for real, the window
-    # would also paint itself into a backing store nobody sees).
+    # Laid out and polished as on screen, but painted once, by grab(): a window shown for real paints
+    # itself into a backing store nobody sees, and even one that is not shown on screen painted
+    # itself twice while its layouts settled (the plots reserve their tick text before they paint,
+    # so nothing needs a paint to find its size: see app/ui/panels/plots/style.set_ticks).
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.setUpdatesEnabled(False)
     window.show()
     for _ in range(3):
         app.processEvents()
+    window.setUpdatesEnabled(True)
     if (window.width(), window.height()) != logical:
         # The window kept the size its layout needs: that, where larger, is the smallest possible.
         least = (max(size[0], round(window.width() * ratio)), max(size[1], round(window.height() * ratio)))

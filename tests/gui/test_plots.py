@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFontMetricsF, QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -371,6 +371,26 @@ def test_plot_text_is_large_enough(pair: Pair) -> None:
             axis = view.plot.getAxis(name)
             assert axis.style["tickFont"].pixelSize() >= 16
             assert int(axis.labelStyle["font-size"].removesuffix("px")) >= 16
+
+
+def test_axes_hold_their_tick_text_before_the_first_paint(qtbot: QtBot, selection: SelectionModel) -> None:
+    """pyqtgraph measured the tick text while painting, then laid the plot out again: a plot's first
+    frame showed its axis too narrow for "spastic" (and a screenshot needed a second paint)."""
+    plots = PlotsPanel(selection)  # never shown: nothing has painted
+    qtbot.addWidget(plots)
+    course = plots.time_course
+    for index in range(course.measure_box.count()):
+        course.measure_box.setCurrentIndex(index)
+        for view in (course, plots.tone):
+            for name in ("left", "bottom"):
+                axis = view.plot.getAxis(name)
+                metrics = QFontMetricsF(axis.style["tickFont"])
+                labels = [label for _, label in axis._tickLevels[0]]
+                if name == "left":
+                    widest = max(metrics.horizontalAdvance(label) for label in labels)
+                    assert axis.minimumWidth() >= widest + axis.style["tickTextOffset"][0], labels
+                else:
+                    assert axis.minimumHeight() >= metrics.height() + axis.style["tickTextOffset"][1], labels
 
 
 def test_pyqtgraph_is_imported_only_when_the_panel_is_built() -> None:

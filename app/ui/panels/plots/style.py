@@ -4,12 +4,13 @@ grid, no pan or zoom, and a context menu that keeps pyqtgraph's own "Export..." 
 from __future__ import annotations
 
 import importlib
+import math
 from dataclasses import dataclass
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from app.ui import plain, theme
@@ -201,6 +202,21 @@ def style_plot(plot: Any, fonts: Fonts, x_label: str, y_label: str) -> None:
         axis.setLabel(text, **style)
     for name in ("top", "right"):
         plot.showAxis(name, False)
+
+
+def set_ticks(axis: Any, ticks: list[tuple[float, str]], fonts: Fonts) -> None:
+    """Named ticks on ``axis``, with the room for their text reserved at once. (Left to itself,
+    pyqtgraph measures the tick text while painting and then lays the plot out again: the first
+    frame of a plot would show its axis cramped, and one more paint would be needed to fix it.)"""
+    axis.setTicks([ticks, []])
+    metrics = QFontMetricsF(fonts.font(fonts.tick))
+    box = QRectF(0, 0, 100, 100)  # as pyqtgraph measures a tick's text
+    rects = [metrics.boundingRect(box, Qt.AlignmentFlag.AlignCenter, text) for _, text in ticks]
+    if axis.orientation in ("left", "right"):
+        room = {"tickTextWidth": math.ceil(max((r.width() for r in rects), default=0))}
+    else:
+        room = {"tickTextHeight": math.ceil(max((r.height() for r in rects), default=0))}
+    axis.setStyle(autoExpandTextSpace=False, **room)
 
 
 class PlainLegend(pg.LegendItem):  # type: ignore[misc]

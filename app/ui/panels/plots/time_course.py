@@ -106,12 +106,14 @@ class TimeCourseView(QWidget):
         return tuple(lesion for lesion, curve in self.curves.items() if curve.isVisible())
 
     def restyle(self, fonts: style.Fonts) -> None:
+        self._fonts = fonts
         style.style_plot(self.plot, fonts, X_LABEL, plain.html_text(self.measure().axis))
+        style.set_ticks(self.plot.getAxis("left"), _value_ticks(self.measure()), fonts)
         self.legend.setLabelTextSize(f"{fonts.tick}px")
         self.day_cursor.label.setFont(fonts.font(fonts.tick, bold=True))
         ticks = [(day_to_x(d), str(d)) for d in DAY_TICKS if d < self._horizon * 0.8]
         ticks.append((day_to_x(self._horizon), str(self._horizon)))
-        self.plot.getAxis("bottom").setTicks([ticks, []])
+        style.set_ticks(self.plot.getAxis("bottom"), ticks, fonts)
         self.plot.setXRange(0, day_to_x(self._horizon), padding=0.035)
 
     def sync(self, change: Change) -> None:
@@ -164,7 +166,7 @@ class TimeCourseView(QWidget):
             curve.setData([day_to_x(d) for d in days], [value_at(source, d) for d in days])
         span = measure.maximum - measure.minimum
         self.plot.setYRange(measure.minimum, measure.maximum, padding=0.06 if span else 0.5)
-        self.plot.getAxis("left").setTicks([_value_ticks(measure), []])
+        style.set_ticks(self.plot.getAxis("left"), _value_ticks(measure), self._fonts)
         self.plot.getAxis("left").setLabel(plain.html_text(measure.axis))
         self.caption.show_html(captions.time_course(self._selection.content, measure))
         if self._lesions is None:

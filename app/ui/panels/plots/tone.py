@@ -83,10 +83,9 @@ class ToneView(QWidget):
 
     def restyle(self, fonts: style.Fonts) -> None:
         style.style_plot(self.plot, fonts, "Speed of the passive stretch", "Resistance")
-        self.plot.getAxis("bottom").setTicks(
-            [[(self.top_velocity * 0.04, "slow"), (self.top_velocity * 0.96, "fast")], []]
-        )
-        self.plot.getAxis("left").setTicks([[(0, "none")], []])
+        bottom = [(self.top_velocity * 0.04, "slow"), (self.top_velocity * 0.96, "fast")]
+        style.set_ticks(self.plot.getAxis("bottom"), bottom, fonts)
+        style.set_ticks(self.plot.getAxis("left"), [(0, "none")], fonts)
         self.legend.setLabelTextSize(f"{fonts.tick}px")
         self._legend_widths.clear()
         for layout in LEGEND_LAYOUTS:
