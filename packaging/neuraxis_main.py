@@ -1,9 +1,8 @@
-"""Entry point of the frozen bundle: the same ``main`` as the ``neuraxis`` command."""
+"""Entry point of the frozen bundle: the same ``entry`` as the ``neuraxis`` command."""
 
 import os
-import sys
 
-from app.cli import main
+from app.cli import entry
 
 
 def _utf8_locale() -> None:
@@ -17,4 +16,4 @@ def _utf8_locale() -> None:
 
 if __name__ == "__main__":
     _utf8_locale()
-    sys.exit(main())
+    entry()
