@@ -18,12 +18,12 @@ from app.model.cache import load_content_cached
 from app.model.geometry import load_geometry
 from app.ui import theme
 from app.ui.main_window import MainWindow
-from app.ui.memory import keep_large_buffers_returnable
+from app.ui.qt_process import prepare_process
 
 
 def build_window(width: int, height: int) -> tuple[QApplication, MainWindow]:
     """A shown window of ``width`` x ``height`` device pixels (HiDPI above 1080 lines, like a 4K screen)."""
-    keep_large_buffers_returnable()  # as launch.run does
+    prepare_process()  # as launch.run does
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     theme.apply(app)

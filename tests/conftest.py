@@ -14,6 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from app.model.loader import load_content
+from app.ui.qt_process import prepare_process
+
+prepare_process()  # the process set up as the app sets it up, before pytest-qt makes the QApplication
 
 if TYPE_CHECKING:
     from app.model.content import Content

@@ -10,7 +10,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple
 
 from app import paths
-from app.ui.memory import keep_large_buffers_returnable, no_collection_during_start_up
+from app.ui.memory import no_collection_during_start_up
+from app.ui.qt_process import prepare_process
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -29,7 +30,7 @@ def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) 
     """Offscreen rendering for screenshots; above 1080 lines, render as a HiDPI screen would
     (a 3840x2160 shot is a 1920x1080 window at device pixel ratio 2), so text keeps its size.
     Freed large buffers go back to the system (:mod:`app.ui.memory`)."""
-    keep_large_buffers_returnable()
+    prepare_process()
     if screenshot is None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

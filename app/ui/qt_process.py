@@ -1,0 +1,26 @@
+"""What the process sets before Qt starts: the same for the window, its screenshots and the
+benchmarks that build the window in process.
+
+Qt's GUI module splits large blits and fills (a diagram backdrop, a panel's background) into jobs
+for a thread pool of its own. A click hands it about 28 such jobs, and on the two-core machines
+this project is measured on, waking the pool's threads and waiting for them costs more than it
+saves: with the pool off, a click at 1920x1080 took median 4.8 ms / p95 8.6 ms instead of 5.9 / 11.1,
+at 3840x2160 6.4 / 11.3 instead of 7.4 / 14.3, and a presentation step at 4K 8.9-9.3 / 15.7-16.2
+instead of 10.8-12.3 / 19.1-22.5 (benchmarks/selection_latency.py and presentation_latency.py, the
+same hour, 2026-12-05). ``QT_NO_GUI_THREADPOOL`` is read when Qt first wants the pool; a value the
+user set is kept.
+"""
+
+from __future__ import annotations
+
+import os
+
+from app.ui.memory import keep_large_buffers_returnable
+
+NO_GUI_THREAD_POOL = "QT_NO_GUI_THREADPOOL"
+
+
+def prepare_process() -> None:
+    """Call before the QApplication exists (and before anything paints)."""
+    keep_large_buffers_returnable()
+    os.environ.setdefault(NO_GUI_THREAD_POOL, "1")
