@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
-from app.model.state import HIDDEN_SUBJECT
+from app.model.state import HIDDEN_SUBJECT, Hide
 from app.ui.diagram.items import SiteState
 from app.ui.main_window import MainWindow
 from app.ui.study.find_lesion import FindLesionPanel
-from tests.gui.conftest import open_main_window
+from tests.gui.conftest import focus_signs, open_main_window
+from tests.gui.conftest import press as press_key
 from tests.gui.texts import window_texts
 
 pytestmark = pytest.mark.gui
@@ -223,3 +224,47 @@ def test_revealing_with_page_down_counts_as_the_solution(qtbot: QtBot, window: M
     assert "Solution:" in panel.feedback_label.text()
     assert "Right radial nerve" in panel.feedback_label.text()
     assert panel.marks_label.text() == "\u2717"
+
+
+def test_space_on_a_focused_button_presses_it(qtbot: QtBot, window: MainWindow) -> None:
+    """Space is also the clicker's reveal key: a student who tabbed to Check and pressed Space got the
+    solution, and a cross, instead of the check."""
+    panel = open_quiz(qtbot, window)
+    ask(panel, 1, ("radial-nerve-right",))
+    click_site(qtbot, window, "radial-nerve-right")
+    check = panel.buttons["Check"]
+    check.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is check)
+    press_key(qtbot, Qt.Key.Key_Space)
+    assert "\u2713 Correct" in panel.feedback_label.text()
+    assert panel.marks_label.text() == "\u2713"
+
+
+def test_space_on_the_diagram_picks_the_focused_site(qtbot: QtBot, window: MainWindow) -> None:
+    """The diagram picks the site in keyboard focus with Enter or Space; during a question Space
+    revealed the lesion instead."""
+    panel = open_quiz(qtbot, window)
+    ask(panel, 1, ("radial-nerve-right",))
+    window.diagram.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.diagram)
+    press_key(qtbot, Qt.Key.Key_Tab)  # the keyboard focus onto a site
+    focused = window.diagram.focused
+    assert focused is not None
+    press_key(qtbot, Qt.Key.Key_Space)
+    assert window.selection.shown.answer == (focused,)
+    assert window.selection.shown.hidden, "the lesion is still hidden"
+    assert panel.feedback_label.text() == ""
+
+
+def test_h_does_not_hide_the_findings_of_a_question(qtbot: QtBot, window: MainWindow) -> None:
+    """H (predict, then reveal: hide the findings) would have shown the question's hidden lesion."""
+    panel = open_quiz(qtbot, window)
+    ask(panel, 1, ("radial-nerve-right",))
+    focus_signs(qtbot, window)
+    press_key(qtbot, Qt.Key.Key_H)
+    assert window.selection.shown.hide is Hide.LESION
+    assert panel.feedback_label.text() == "", "no solution given"
+    assert not window.diagram.item("radial-nerve-right").state & SiteState.SELECTED
+    actions = [a for menu in window.findChildren(QMenu) for a in menu.actions()]
+    hide = next(a for a in actions if a.text().startswith("Hide findings"))
+    assert not hide.isEnabled(), "greyed out in the menu while the question waits"

@@ -69,6 +69,8 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
         shown = selection.shown
         hide.setChecked(shown.hide is Hide.FINDINGS)
         lesion.setChecked(shown.hide is Hide.LESION)
+        for action in (hide, lesion):  # a question waiting for an answer has its own Solution button
+            action.setEnabled(not selection.state.answer_size)
         text = shown.reveal_text()
         if shown.hidden and shown.subject:
             text += " — Space or Page Down reveals the next"

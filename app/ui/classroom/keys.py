@@ -8,10 +8,13 @@ filter would do the same, but every event of every object would then pass throug
 25 ms of the start-up and a share of every click.)
 
 - Page Down / N: the next reveal step while something is hidden, else the next stop; Page Up / P back;
-- Space: the next reveal step while something is hidden (otherwise the focused widget has it);
+- Space: the next reveal step while something is hidden, unless the focused widget acts on Space
+  itself (a button or check box presses, a list selects, a combo box opens, the diagram and the
+  pictures pick the part in focus): a student who tabbed to Check must not get the solution;
 - Escape: clears the selection (a menu or combo popup, or a dialog, closes first);
 - B / W: blank the window to black / white until any key or click;
-- H: hide the findings (predict, then reveal) or show everything again;
+- H: hide the findings (predict, then reveal) or show everything again; not while a question waits
+  for an answer (its lesion is hidden: hiding the findings instead would show it);
 - D, L and the pen's keys: see :mod:`app.ui.classroom.pen`.
 
 Letters and Space still type into a text field; panels still scroll with the wheel and scroll bars.
@@ -25,6 +28,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -39,6 +44,7 @@ from shiboken6 import isValid
 from app.model.state import Hide
 from app.ui.classroom.blank import BlankScreen
 from app.ui.classroom.pen import PenOverlay
+from app.ui.pickable_view import PickableView
 from app.ui.selection import SelectionModel
 
 Key = Qt.Key
@@ -52,6 +58,11 @@ def is_text_input(widget: QWidget | None) -> bool:
     if isinstance(widget, QTextEdit | QPlainTextEdit):
         return not widget.isReadOnly()
     return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+def acts_on_space(widget: QWidget | None) -> bool:
+    """A widget that does something with Space itself: it keeps Space, the clicker does not take it."""
+    return isinstance(widget, QAbstractButton | QAbstractItemView | QComboBox | PickableView)
 
 
 class ClickerKeys(QObject):
@@ -90,6 +101,8 @@ class ClickerKeys(QObject):
 
     # --- what each key does ------------------------------------------------------------------------
     def toggle_hide_findings(self) -> None:
+        if self.selection.state.answer_size:  # a question's lesion is hidden: this would show it
+            return
         hidden = self.selection.shown.hide is Hide.FINDINGS
         self.selection.set_hide(Hide.NOTHING if hidden else Hide.FINDINGS)
 
@@ -107,6 +120,7 @@ class ClickerKeys(QObject):
             or (focus is self.diagram and key in (Key.Key_PageDown, Key.Key_PageUp, Key.Key_Escape))
             or (key == Key.Key_Escape and isinstance(focus, QLineEdit) and focus.text())
             or (typing and key in LETTERS)
+            or (key == Key.Key_Space and acts_on_space(focus))
         ):
             return None
         selection = self.selection
