@@ -211,7 +211,15 @@ class MainWindow(QMainWindow):
             self._show_hover("")
 
     def _show_hover(self, name: str) -> None:
-        if name:
+        answering = self.selection.state.answer_size  # a quiz or a case waits for an answer
+        if answering:
+            what = "the site that explains" if answering == 1 else f"the {answering} sites that explain"
+            self._status.setText(
+                f"{name} - click to pick it for your answer"
+                if name
+                else f"Pick {what} these findings (click, or Tab and Enter); Escape clears your answer."
+            )
+        elif name:
             self._status.setText(f"{name} - click to select, Ctrl+click to add")
         elif self.selection.shown.subject:
             self._status.setText("Escape clears the selection; Page Down steps to the next site.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
@@ -268,3 +268,20 @@ def test_h_does_not_hide_the_findings_of_a_question(qtbot: QtBot, window: MainWi
     actions = [a for menu in window.findChildren(QMenu) for a in menu.actions()]
     hide = next(a for a in actions if a.text().startswith("Hide findings"))
     assert not hide.isEnabled(), "greyed out in the menu while the question waits"
+
+
+def test_the_status_bar_speaks_of_the_answer_during_a_question(qtbot: QtBot, window: MainWindow) -> None:
+    """It said "click to select, Ctrl+click to add" and "Escape clears the selection" while clicks
+    picked an answer and Escape cleared only that."""
+    status = window.statusBar().findChild(QLabel, "statusText")
+    assert status is not None
+    panel = open_quiz(qtbot, window)
+    ask(panel, 2, ("lateral-medullary-right",))
+    assert status.text().startswith("Pick the site that explains these findings")
+    assert "Escape clears your answer" in status.text()
+    qtbot.mouseMove(window.diagram.viewport(), window.diagram.part_center("radial-nerve-left"))
+    qtbot.waitUntil(lambda: "click to pick it for your answer" in status.text())
+    assert "Ctrl+click" not in status.text()
+    panel.stop()
+    window.diagram.set_hovered(None)
+    qtbot.waitUntil(lambda: "Escape clears your answer" not in status.text())
