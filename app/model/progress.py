@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -26,6 +27,10 @@ SCHEMA_VERSION = 1
 STORE_NAME = "progress.sqlite3"
 EXPORT_FORMAT = "neuraxis-progress"
 BUSY_MS = 10_000
+"""How long one statement waits for another instance's transaction (SQLite's busy timeout)."""
+OPEN_WAIT_S = 30.0
+"""How long opening the store waits, in all, for other instances to let go of it."""
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reviews (
     uid TEXT PRIMARY KEY, card TEXT NOT NULL, kind TEXT NOT NULL, rating INTEGER NOT NULL,
@@ -91,9 +96,26 @@ class Store:
                 raise ProgressError(f"{self.path}: {problem}")
 
     def _try_connect(self) -> str | None:
+        """Open the store; a problem with it (to move it aside), or None. A store that another
+        instance holds is waited for, never taken for a damaged one: two instances started at once
+        once moved the store aside while the other was writing to it."""
+        deadline = time.monotonic() + OPEN_WAIT_S
+        while True:
+            try:
+                return self._connect_once()
+            except _BusyError:
+                if time.monotonic() >= deadline:
+                    raise ProgressError(
+                        f"{self.path}: the progress store is busy (another Neuraxis is using it); try again"
+                    ) from None
+                time.sleep(0.05)
+
+    def _connect_once(self) -> str | None:
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
         except sqlite3.Error as error:
+            if _busy(error):
+                raise _BusyError from error
             return f"cannot open the progress store ({error})"
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
@@ -114,6 +136,8 @@ class Store:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
             conn.close()
+            if _busy(error):
+                raise _BusyError from error
             return f"the progress store cannot be read ({error})"
         self._conn = conn
         return None
@@ -285,6 +309,17 @@ def _checked_time(text: Any) -> str:
     if moment.tzinfo is None:
         raise ValueError(f"time without a zone: {text!r}")
     return _iso(moment)
+
+
+class _BusyError(Exception):
+    """Another instance holds the store (SQLite's busy or locked): wait, it is not damage."""
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in (SQLITE_BUSY, SQLITE_LOCKED)  # extended codes keep the primary one
+    return "locked" in str(error) or "busy" in str(error)
 
 
 @contextmanager

@@ -9,12 +9,14 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
+from app.model import progress
 from app.model.progress import ProgressError, Store, due_cards
 
 WRITER = """
@@ -58,9 +60,9 @@ def test_a_writer_killed_mid_write_leaves_the_store_intact(tmp_path: Path) -> No
         summary = store.summary()
         assert summary["reviews"] >= committed
         assert summary["quiz"]["answered"] >= committed
-        assert summary["quiz"]["answered"] == summary["reviews"], (
-            "a review and its result are separate but both whole"
-        )
+        # The writer records a review, then a result, in two transactions: a kill between them leaves
+        # the review without its result (it failed now and then when it asserted them equal).
+        assert summary["reviews"] - summary["quiz"]["answered"] in (0, 1), "each transaction whole"
         store.close()
 
 
@@ -71,9 +73,54 @@ def test_two_instances_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         out, _ = process.communicate(timeout=120)
         assert process.returncode == 0
         assert len(out.splitlines()) == 60
+    assert [p.name for p in tmp_path.iterdir() if "unreadable" in p.name] == [], "never moved aside"
     store = Store.open(path)
     assert store.summary()["quiz"]["answered"] == 120
     store.close()
+
+
+def test_a_store_another_instance_holds_is_waited_for_not_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two instances started at once: one met the store locked past the busy timeout, took "database is
+    locked" for damage and moved the store aside while the other was writing to it (which then failed
+    with "database disk image is malformed"). Here another instance holds the write lock for longer
+    than one statement waits."""
+    path = tmp_path / "progress.sqlite3"
+    store = Store.open(path)
+    store.result("quiz", "q1", 1, correct=True, credit=1.0)
+    store.close()
+    monkeypatch.setattr(progress, "BUSY_MS", 100)
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    letting_go = threading.Timer(0.6, lambda: other.execute("COMMIT"))
+    letting_go.start()
+    try:
+        store = Store.open(path)
+    finally:
+        letting_go.join()
+        other.close()
+    assert store.messages == []
+    assert [p.name for p in tmp_path.iterdir() if "unreadable" in p.name] == []
+    assert store.summary()["quiz"]["answered"] == 1, "the same store, nothing lost"
+    store.close()
+
+
+def test_a_store_held_too_long_is_refused_not_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "progress.sqlite3"
+    Store.open(path).close()
+    monkeypatch.setattr(progress, "BUSY_MS", 50)
+    monkeypatch.setattr(progress, "OPEN_WAIT_S", 0.3)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(ProgressError, match="busy"):
+            Store.open(path)
+    finally:
+        other.close()
+    assert [p.name for p in tmp_path.iterdir() if "unreadable" in p.name] == []
 
 
 @pytest.mark.parametrize("damage", ["garbage", "newer"])
