@@ -138,6 +138,8 @@ class Selection:
         self.reveal_step = 0
         self.stops: tuple[Stop, ...] = tuple(Stop((s.id,)) for s in content.sites)
         self._stop: int | None = None
+        self._lent: list[tuple[object, tuple[Stop, ...], int | None]] = []
+        """Who borrowed the stops (:meth:`lend_stops`), each with the stops and the stop shown before."""
         self.findings = self.engine.evaluate(())
         self._shown: Shown | None = None
         self.answer_size = 0
@@ -313,8 +315,38 @@ class Selection:
 
     def set_stops(self, stops: Iterable[Stop]) -> None:
         """What stepping goes through (a lesson's steps, a quiz's questions); all sites by default."""
-        self.stops = tuple(stops) or tuple(Stop((s.id,)) for s in self.content.sites)
+        self.stops = tuple(stops) or self._all_sites()
         self._stop = None
+
+    def lend_stops(self, owner: object, stops: Iterable[Stop]) -> None:
+        """``owner`` (a lesson, a quiz, a case) steps through ``stops`` until it gives them back with
+        :meth:`give_back_stops`; a lesson interrupted by a quiz then gets its steps back. Lending again
+        to the same owner only changes its stops."""
+        if not any(who is owner for who, _, _ in self._lent):
+            self._lent.append((owner, self.stops, self.stop_index()))
+            self.set_stops(stops)
+        elif self._lent[-1][0] is owner:
+            self.set_stops(stops)
+        else:  # lent again while a later borrower holds them: it gives back these
+            index = next(i for i, (who, _, _) in enumerate(self._lent) if who is owner)
+            later = self._lent[index + 1][0]
+            self._lent[index + 1] = (later, tuple(stops) or self._all_sites(), None)
+
+    def give_back_stops(self, owner: object) -> int | None:
+        """The stops from before ``owner`` borrowed them come back; returns the stop that was shown then
+        (None if none was, or if a later borrower still holds the stops: it will get them back)."""
+        index = next((i for i, (who, _, _) in enumerate(self._lent) if who is owner), None)
+        if index is None:
+            return None
+        _, before, shown = self._lent.pop(index)
+        if index < len(self._lent):  # a later borrower holds them: it will give back what owner had
+            self._lent[index] = (self._lent[index][0], before, shown)
+            return None
+        self.stops, self._stop = before, shown
+        return shown
+
+    def _all_sites(self) -> tuple[Stop, ...]:
+        return tuple(Stop((s.id,)) for s in self.content.sites)
 
     def stop_index(self) -> int | None:
         """The stop being shown: the last one stepped to while the selection still matches it, else the

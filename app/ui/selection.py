@@ -112,6 +112,13 @@ class SelectionModel(QObject):
     def set_stops(self, stops: Iterable[Stop]) -> None:
         self.state.set_stops(stops)
 
+    def lend_stops(self, owner: object, stops: Iterable[Stop]) -> None:
+        """See :meth:`Selection.lend_stops` (a lesson, a quiz, a case steps through its own stops)."""
+        self.state.lend_stops(owner, stops)
+
+    def give_back_stops(self, owner: object) -> int | None:
+        return self.state.give_back_stops(owner)
+
     def current_stop(self) -> Stop | None:
         return self.state.current_stop()
 

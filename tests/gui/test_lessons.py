@@ -18,7 +18,7 @@ from app.model.content import Content
 from app.model.lessons import Lesson, load_lessons
 from app.ui.classroom.lesson import LessonRunner
 from app.ui.main_window import MainWindow
-from tests.gui.conftest import open_main_window, press
+from tests.gui.conftest import focus_signs, open_main_window, press
 from tests.gui.test_main_window import run_app
 from tests.gui.texts import window_texts
 
@@ -142,3 +142,26 @@ def test_in_presentation_the_prompt_leaves_the_signs_their_height(qtbot: QtBot, 
     finally:
         mode.leave()
         theme.apply(QApplication.instance())  # type: ignore[arg-type]
+
+
+def test_a_quiz_during_a_lesson_gives_its_steps_back(
+    qtbot: QtBot, window: MainWindow, content: Content
+) -> None:
+    """Ending a quiz reset the stops to every site: the lesson it interrupted said "Page Down goes on
+    with the lesson" and Page Down went to the next site instead."""
+    from tests.gui.test_find_lesion import open_quiz
+
+    run = runner(window)
+    run.start(lesson(content, "umn-vs-lmn"), step=2)
+    assert "Step 2 of 8" in run.text()
+    quiz = open_quiz(qtbot, window)
+    quiz.start(1, seed=3)
+    assert run.index() == -1, "the quiz's questions are the stops now"
+    dock = quiz.parentWidget()
+    assert dock is not None
+    dock.close()
+    qtbot.waitUntil(lambda: "Step 2 of 8" in run.text())
+    focus_signs(qtbot, window)
+    for _ in range(window.selection.shown.reveal_steps + 1):
+        press(qtbot, Qt.Key.Key_PageDown)
+    assert "Step 3 of 8" in run.text()

@@ -47,6 +47,44 @@ def test_stops_can_be_a_lesson(selection: Selection) -> None:
     assert selection.step(1) is None
 
 
+LESSON = [Stop(("internal-capsule-left",)), Stop(("facial-nerve-right",)), Stop((), "als")]
+QUIZ = [Stop(("radial-nerve-left",), hide=Hide.LESION, key="q1"), Stop(("weber-left",), key="q2")]
+
+
+def test_a_quiz_borrows_a_lessons_stops_and_gives_them_back(selection: Selection) -> None:
+    """Ending a quiz used to reset the stops to every site: the lesson it interrupted lost its steps."""
+    lesson, quiz = object(), object()
+    selection.select("weber-right")
+    before = selection.stop_index()
+    assert before is not None
+    selection.lend_stops(lesson, LESSON)
+    selection.step(1)
+    selection.step(1)
+    assert selection.sites == ("facial-nerve-right",)
+    selection.lend_stops(quiz, QUIZ)
+    selection.go_to(0)
+    selection.lend_stops(quiz, [*QUIZ, Stop(("ulnar-nerve-left",), key="q3")])  # more questions
+    assert len(selection.stops) == 3
+    assert selection.give_back_stops(quiz) == 1, "the lesson's step that was shown"
+    assert selection.stops == tuple(LESSON)
+    selection.go_to(1)
+    selection.step(1)
+    assert selection.disease == "als", "Page Down goes on with the lesson"
+    assert selection.give_back_stops(lesson) == before, "the site shown before the lesson"
+    assert len(selection.stops) == len(selection.content.sites), "every site again"
+    assert selection.give_back_stops(lesson) is None, "given back once"
+
+
+def test_stops_given_back_out_of_order_end_as_before_both(selection: Selection) -> None:
+    lesson, quiz = object(), object()
+    selection.lend_stops(lesson, LESSON)
+    selection.lend_stops(quiz, QUIZ)
+    assert selection.give_back_stops(lesson) is None, "the quiz still holds the stops"
+    assert selection.stops == tuple(QUIZ)
+    selection.give_back_stops(quiz)
+    assert len(selection.stops) == len(selection.content.sites), "as before the lesson"
+
+
 def test_subject_names_the_disease_or_the_sites(selection: Selection, content: Content) -> None:
     assert selection.shown.subject == ""
     selection.set_sites(["internal-capsule-left", "facial-nerve-right"])

@@ -85,7 +85,7 @@ class LessonRunner(QObject):
         """Open ``lesson`` on ``step`` (1-based)."""
         self.lesson = lesson
         selection = self.window.selection
-        selection.set_stops(lesson.stops(selection.content))
+        selection.lend_stops(self, lesson.stops(selection.content))
         self._index = -1
         self.bar.show()
         self.bar.raise_()
@@ -94,7 +94,7 @@ class LessonRunner(QObject):
 
     def end(self) -> None:
         self.lesson = None
-        self.window.selection.set_stops(())
+        self.window.selection.give_back_stops(self)
         self.bar.hide()
         self._place_bar()
         self._index = -1

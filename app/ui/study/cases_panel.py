@@ -29,7 +29,7 @@ from app.ui import theme
 from app.ui.panels.richtext import Cites, RichBrowser
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
-from app.ui.study.stops import shown_stop
+from app.ui.study.stops import give_back, shown_stop
 
 
 class CasesPanel(QWidget):
@@ -100,7 +100,7 @@ class CasesPanel(QWidget):
         case = next(c for c in self.cases if c.id == case_id)
         self.case_box.setCurrentIndex(self.cases.index(case))
         self.study = CaseStudy(self.bank, case)
-        self._selection.set_stops([self.study.stop()])
+        self._selection.lend_stops(self, [self.study.stop()])
         self._selection.set_answering(len(case.answer.sites))
         self._selection.go_to(0)
         self.exam.clear()
@@ -117,9 +117,7 @@ class CasesPanel(QWidget):
         self.study = None
         self._selection.set_answering(0)
         self._selection.set_hide(Hide.NOTHING)
-        self._selection.set_stops(())
-        if not keep_selection:
-            self._selection.clear()
+        give_back(self._selection, self, keep_selection=keep_selection)
 
     def go(self, delta: int) -> None:
         if self.study is not None:

@@ -30,7 +30,7 @@ from app.model.state import Change, Hide
 from app.ui import theme
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
-from app.ui.study.stops import shown_stop
+from app.ui.study.stops import give_back, shown_stop
 
 
 def _label(name: str, parent: QWidget, *, rich: bool = False) -> QLabel:
@@ -111,7 +111,7 @@ class FindLesionPanel(QWidget):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._feedback.clear()
-        self._selection.set_stops(self.session.stops())
+        self._selection.lend_stops(self, self.session.stops())
         self._selection.set_answering(LEVEL_SIZE[level])
         self._selection.go_to(0)
         self._sync()
@@ -123,15 +123,14 @@ class FindLesionPanel(QWidget):
             self.stop(keep_selection=True)
 
     def stop(self, *, keep_selection: bool = False) -> None:
-        """Back to exploring: picks select again, nothing hidden, every site a stop."""
+        """Back to what was there before: picks select again, nothing hidden, and the stops from before
+        the quiz (every site, or the steps of a lesson it interrupted, on the step that was shown)."""
         if self.session is None:
             return
         self.session = None
         self._selection.set_answering(0)
         self._selection.set_hide(Hide.NOTHING)
-        self._selection.set_stops(())
-        if not keep_selection:
-            self._selection.clear()
+        give_back(self._selection, self, keep_selection=keep_selection)
 
     @property
     def question(self) -> Question | None:
@@ -191,7 +190,7 @@ class FindLesionPanel(QWidget):
             self.session.seed += 1
             more = self.bank.questions(self.session.level, len(self.session.questions), self.session.seed)
             self.session.questions += more
-            self._selection.set_stops(self.session.stops())
+            self._selection.lend_stops(self, self.session.stops())
             self._selection.go_to(stop + 1)
         else:
             self._selection.step(1)

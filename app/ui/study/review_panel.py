@@ -20,7 +20,7 @@ from app.ui import theme
 from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
-from app.ui.study.stops import shown_stop
+from app.ui.study.stops import give_back, shown_stop
 
 
 class ReviewPanel(QWidget):
@@ -118,8 +118,7 @@ class ReviewPanel(QWidget):
 
     def stop(self) -> None:
         self._selection.set_hide(Hide.NOTHING)
-        self._selection.set_stops(())
-        self._selection.clear()
+        give_back(self._selection, self, keep_selection=False)
 
     # --- what the student sees --------------------------------------------------------------------------
     def counts_text(self) -> str:
@@ -142,7 +141,7 @@ class ReviewPanel(QWidget):
             return
         self.show_button.setEnabled(True)
         stop = Stop(card.sites, card.disease, card.day, sets_day=True, hide=Hide.LESION, key=card.id)
-        self._selection.set_stops([stop])
+        self._selection.lend_stops(self, [stop])
         self._selection.go_to(0)
         self._render(card, answer=False)
 
