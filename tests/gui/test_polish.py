@@ -156,6 +156,16 @@ def test_f1_lists_every_shortcut_of_the_window(qtbot: QtBot, content: Content) -
             assert any(native in line for line in lines), (native, action.text())
 
 
+def test_each_menu_of_the_menu_bar_has_its_own_alt_key(qtbot: QtBot, content: Content) -> None:
+    """Selection and Study both answered Alt+S (the first press opened Selection, a second Study)."""
+    main = open_main_window(qtbot, content, 1280, 720)
+    titles = [a.text() for a in main.menuBar().actions() if a.menu() is not None]
+    assert len(titles) >= 5
+    keys = [title[title.index("&") + 1].lower() for title in titles if "&" in title]
+    assert len(keys) == len(titles), titles
+    assert len(set(keys)) == len(keys), titles
+
+
 # --- 11. find a site or a disease by name -----------------------------------------------------------
 
 

@@ -30,7 +30,7 @@ def study_menu(window: MainWindow) -> QMenu:
     if existing is not None:
         return existing
     bar = window.menuBar()
-    menu = QMenu("&Study", bar)
+    menu = QMenu("S&tudy", bar)  # Alt+T: Alt+S is the Selection menu
     menu.setObjectName("studyMenu")
     help_menu = top_menu(window, "Help", make=False)
     if help_menu is not None:
