@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from app.ui.side_panels import SidePanels
 
 DIAGRAM_SHARE = 0.55
+MENU_TITLES = ("&File", "&View", "&Selection", "S&tudy", "&Help")
+"""The menu bar, in order (Alt+T for Study: Alt+S is Selection's)."""
 
 
 class MainWindow(QMainWindow):
@@ -68,8 +70,16 @@ class MainWindow(QMainWindow):
         self.splitter.splitterMoved.connect(lambda *_: self.splitter.setProperty("userResized", True))
         self.setCentralWidget(self.splitter)
         self.statusBar()
+        self._menu_titles()
         if content is not None and geometry is not None:
             self.attach(content, geometry)
+
+    def _menu_titles(self) -> None:
+        """The menu bar's menus, empty until :func:`app.ui.window_menus.build_menus` fills them: the
+        first frame already has the menu bar, so the diagram below it does not move when the menus come."""
+        bar = self.menuBar()
+        for title in MENU_TITLES:
+            bar.addMenu(title).setObjectName(f"{title.replace('&', '').lower()}Menu")
 
     def preview(self, svg: Path, then: Callable[[], None]) -> QWidget:
         """Show ``svg`` where the diagram goes until :meth:`attach`; ``then`` runs after it is painted."""

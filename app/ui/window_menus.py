@@ -29,12 +29,13 @@ def build_menus(window: MainWindow) -> None:
     # Imported here, after the first frame: the classroom and the search take ~16 ms to import.
     from app.ui.classroom.install import install_classroom
     from app.ui.find_site import install_find
+    from app.ui.menu_bar import top_menu
     from app.ui.remember import install_remember
     from app.ui.study.install import install_study
 
     keys = QKeySequence.StandardKey
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = top_menu(window, "File")
+    assert file_menu is not None
     file_menu.addAction(
         window_action(window, "Save picture of the window...", window.save_picture, keys.Save)
     )
@@ -42,7 +43,8 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window_action(window, "Quit", window.close, keys.Quit))
 
     diagram = window.diagram
-    view = bar.addMenu("&View")
+    view = top_menu(window, "View")
+    assert view is not None
     view.addAction(window_action(window, "Zoom in", diagram.zoom_in, keys.ZoomIn, "Ctrl+="))
     view.addAction(window_action(window, "Zoom out", diagram.zoom_out, keys.ZoomOut))
     view.addAction(window_action(window, "Fit diagram", diagram.reset_zoom, "Ctrl+0"))
@@ -57,13 +59,15 @@ def build_menus(window: MainWindow) -> None:
     window.full_screen_action = full
 
     selection = window.selection
-    select = bar.addMenu("&Selection")
+    select = top_menu(window, "Selection")
+    assert select is not None
     select.addAction(window_action(window, "Next site", lambda: selection.advance(1), "N"))
     select.addAction(window_action(window, "Previous site", lambda: selection.advance(-1), "P"))
     select.addAction(window_action(window, "Clear", selection.clear))
     window.find_popup = install_find(window)
 
-    help_menu = bar.addMenu("&Help")
+    help_menu = top_menu(window, "Help")
+    assert help_menu is not None
     help_menu.addAction(window_action(window, "Keyboard shortcuts", window.show_shortcuts, "F1"))
     help_menu.addAction(window_action(window, "About Neuraxis", window.show_about))
     install_classroom(window)

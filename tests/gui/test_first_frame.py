@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QPoint, QRectF, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -44,6 +44,7 @@ def test_a_plain_start_paints_the_diagram_first_then_builds_the_window(
         preview = window.diagram_surface()
         seen["preview"] = type(preview).__name__
         preview_size = preview.size()
+        seen["preview_at"] = (preview.mapTo(window, QPoint(0, 0)).y(), preview.height())
         seen["preview_image"] = preview.grab().toImage()  # what the first frame shows
         seen["content_then"] = hasattr(window, "selection")
 
@@ -60,7 +61,9 @@ def test_a_plain_start_paints_the_diagram_first_then_builds_the_window(
             if window._side is None:  # the panels come a turn after the content
                 QTimer.singleShot(20, complete)
                 return
-            seen["surface"] = window.diagram_surface() is window.diagram.viewport()
+            viewport = window.diagram.viewport()
+            seen["view_at"] = (viewport.mapTo(window, QPoint(0, 0)).y(), viewport.height())
+            seen["surface"] = window.diagram_surface() is viewport
             seen["tabs"] = window.side.tabs.count()
             seen["title"] = window.windowTitle()
             window.close()
@@ -79,8 +82,15 @@ def test_a_plain_start_paints_the_diagram_first_then_builds_the_window(
     preview_image, view_image = seen["preview_image"], seen["view_image"]
     assert isinstance(preview_image, QImage)
     assert isinstance(view_image, QImage)
-    # The preview draws the diagram, and where the real view then draws it (the menu bar, which
-    # arrives with the panels a turn later, then shortens the pane).
+    # The menu bar is in the first frame: when the menus and panels come, the diagram stays where it
+    # was (it moved down by the menu bar's height; a pixel or two is the font, themed after the frame).
+    preview_at, view_at = seen["preview_at"], seen["view_at"]
+    assert isinstance(preview_at, tuple)
+    assert isinstance(view_at, tuple)
+    assert preview_at[0] > 0, "below the menu bar"
+    assert abs(view_at[0] - preview_at[0]) <= 3
+    assert abs(view_at[1] - preview_at[1]) <= 3
+    # The preview draws the diagram where the real view then draws it.
     left, top, right, bottom = ink_box(preview_image)
     assert right - left > preview_image.width() / 3
     assert bottom - top > preview_image.height() * 0.8

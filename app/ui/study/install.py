@@ -25,7 +25,7 @@ STUDY_DOCKS = ("findLesionDock", "casesDock", "localiseDock", "reviewDock")
 
 
 def study_menu(window: MainWindow) -> QMenu:
-    """The Study menu, made before the Help menu the first time it is asked for."""
+    """The Study menu (the window's frame makes it), else made before the Help menu."""
     existing = window.findChild(QMenu, "studyMenu")
     if existing is not None:
         return existing
