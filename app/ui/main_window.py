@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.diagram.hoveredChanged.connect(self._show_hover)
         self.selection.changed.connect(self._sync)
         self._sync(Change(sites=True, disease=True))
-        self._keep_proportions()
+        self.keep_proportions()
         self.diagram.viewport().installEventFilter(self)
         if self.diagram.viewport().isVisible():
             self.diagram.viewport().update()
@@ -145,8 +145,8 @@ class MainWindow(QMainWindow):
             self._side = SidePanels(self.selection)
             self.splitter.replaceWidget(1, self._side)
             self._placeholder.deleteLater()
-            self._side.tabsChanged.connect(self._keep_proportions)  # the body map came or went
-            self._keep_proportions()
+            self._side.tabsChanged.connect(self.keep_proportions)  # the body map came or went
+            self.keep_proportions()
             self._build_sites_dock()
             from app.ui.window_menus import build_menus
 
@@ -200,9 +200,9 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._keep_proportions()
+        self.keep_proportions()
 
-    def _keep_proportions(self) -> None:
+    def keep_proportions(self) -> None:
         """The diagram keeps 55% of the width until the user drags the splitter; in a narrow window
         the column takes what its row of tabs needs (up to 55%), so no tab hides behind arrows."""
         total = self.splitter.width()

@@ -135,6 +135,9 @@ class SidePanels(QSplitter):
             self.body.show()
         else:
             current = self.tabs.currentIndex()
+            page = self.tabs.currentWidget()
+            if page is not None:  # a page's size: the tabs are as tall as their tallest page needs, and
+                self.body.resize(page.size())  # in presentation mode the body map was a tall figure
             self.tabs.insertTab(0, self.body, "Body")
             self.tabs.setCurrentIndex(0 if self._body_asked else current + 1)
         self.tabsChanged.emit()
@@ -159,6 +162,11 @@ class SidePanels(QSplitter):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.fit_proportions()
+
+    def fit_proportions(self) -> None:
+        """The body map beside the signs or in a tab, and the default shares of each splitter the user
+        has not dragged."""
         self._place_body(self.width() >= BODY_BESIDE_MIN_WIDTH or bool(self.property("bodyBeside")))
         for splitter, share, total in (
             (self, SIGNS_SHARE, self.height()),

@@ -177,6 +177,28 @@ def test_text_scale_keys_are_remembered_between_runs(qtbot: QtBot, content: Cont
     assert presentation(again).scale == theme.MAX_SCALE
 
 
+def test_leaving_presentation_gives_the_window_back_its_size_and_proportions(
+    qtbot: QtBot, content: Content
+) -> None:
+    """Without a window manager to put it back (offscreen here, a kiosk session or Xvfb), the window
+    kept the full screen's size; and the signs came back a third shorter, the tabs below them laid
+    out for the tall body figure of presentation mode."""
+    window = open_main_window(qtbot, content, 1600, 900)
+    window.selection.select(SITE)
+    qtbot.wait(50)
+    size, signs = window.size(), window.side.top.height()
+    browser = signs_browser(window)
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is browser)
+    qtbot.keyClick(browser, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.isFullScreen)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    qtbot.wait(50)
+    assert window.size() == size
+    assert window.side.top.height() >= 0.85 * signs, (window.side.top.height(), signs)
+
+
 def test_command_line_screenshot_in_presentation_mode(tmp_path: Path) -> None:
     out = tmp_path / "present.png"
     normal = tmp_path / "normal.png"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui import theme
@@ -67,6 +67,8 @@ class Presentation(QObject):
         self.normal_scale = min(max(self.settings.get(SCALE_KEY, 1.0), theme.MIN_SCALE), theme.MAX_SCALE)
         self._was_full_screen = False
         self._made_full_screen = False
+        self._normal_geometry = QRect()
+        """The window's place and size before presentation mode made it full screen."""
         # The drawing's own "Patient's right / left" leave the view when it zooms: these stay in its
         # bottom corners (laterality is what the class must not lose).
         self.sides = (
@@ -132,6 +134,7 @@ class Presentation(QObject):
         side.tabs.hide()
         self._made_full_screen = full_screen and not self._was_full_screen
         if self._made_full_screen:
+            self._normal_geometry = window.geometry()
             window.showFullScreen()
         screen = size or window.screen().size()
         self._apply(fitted_scale(screen, theme.device_ratio()))
@@ -145,22 +148,34 @@ class Presentation(QObject):
         self.on = False
         window.menuBar().show()
         window.statusBar().show()
-        side.body.set_figure_only(False)
+        # The default proportions first, so that every resize below lays the window out as normal
+        # (kept from presentation mode, a wider column took the body map beside the signs, where its
+        # key, narrow and tall, made the window taller than it was).
+        for splitter in (window.splitter, side, side.top):
+            splitter.setProperty("userResized", False)
         side.setProperty("bodyBeside", False)
+        window.keep_proportions()
+        side.fit_proportions()
+        side.body.set_figure_only(False)
         side.signs.set_compact(False)
         side.tabs.show()
         if self._made_full_screen:
             window.showNormal()
+            # Where and how large it was, now: without a window manager (a kiosk session, Xvfb, the
+            # offscreen platform) the window kept the full screen's size.
+            window.setGeometry(self._normal_geometry)
         self._apply(self.normal_scale)
         window.diagram.scroll_bars = True
         window.diagram.reset_zoom()
         for label in self.sides:
             label.hide()
-        for splitter in (window.splitter, side, side.top):
-            splitter.setProperty("userResized", False)
-        window.resize(window.size() + QSize(1, 0))  # the normal proportions come back
-        window.resize(window.size() - QSize(1, 0))
+        QTimer.singleShot(0, self, self._normal_proportions)  # once the layouts have settled
         self.changed.emit(False)
+
+    def _normal_proportions(self) -> None:
+        if not self.on:
+            self.window.keep_proportions()
+            self.window.side.fit_proportions()
 
     def toggle_tabs(self) -> None:
         """T in presentation mode: the other panels (Compare, Course, Cord...) below the signs, or not."""
