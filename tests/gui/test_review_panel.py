@@ -118,6 +118,14 @@ def test_progress_shows_accuracy_per_level_and_moves_between_machines(
     progress = open_progress(window)
     assert "Find the lesion: 0 of 1 correct (level 2: 0 of 1)" in progress.summary_label.text()
     assert progress.curves == {2: [0.0]}
+    low, high = progress.plot.getViewBox().viewRange()[0]
+    assert high - low >= 3600, "an hour at least: the axis counted seconds to three decimals"
+    axis = progress.plot.getAxis("bottom")
+    progress.plot.grab()  # painted: the date axis picks its tick spacing from its font
+    ticks = axis.tickValues(low, high, axis.width() or 600)
+    labels = [text for spacing, values in ticks for text in axis.tickStrings(values, 1.0, spacing)]
+    assert labels
+    assert not any("." in text for text in labels), labels  # times of day ("00:15"), not "55.750"
     target = tmp_path / "moved" / "progress.json"
     assert progress.export_to(str(target)).startswith("Progress written")
     assert "Merged 0 new reviews and 0 new results" in progress.import_from(str(target))

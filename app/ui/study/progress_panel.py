@@ -19,6 +19,8 @@ from app.model.quiz import LEVELS
 from app.ui import theme
 from app.ui.study.keeper import ProgressKeeper
 
+MIN_SPAN_S = 3600.0
+"""The time axis shows at least this much (seconds), so its ticks are times of day, not seconds."""
 LEVEL_STYLES = {
     1: ("#1f4e9c", Qt.PenStyle.SolidLine),
     2: ("#a64500", Qt.PenStyle.DashLine),
@@ -89,14 +91,17 @@ class ProgressPanel(QWidget):
         self.summary_label.setText("\n".join(lines))
         self.plot.clear()
         self.curves: dict[int, list[float]] = {}
+        times: list[float] = []
         for level, points in sorted(store.accuracy("quiz").items()):
             colour, style = LEVEL_STYLES.get(level, (theme.TEXT, Qt.PenStyle.SolidLine))
             pen = QPen(QColor(colour), 3, style)
             pen.setCosmetic(True)
             values = [100 * share for _, share in points]
             self.curves[level] = values
+            when = [datetime.fromisoformat(at).timestamp() for at, _ in points]
+            times += when
             self.plot.plot(
-                [datetime.fromisoformat(at).timestamp() for at, _ in points],
+                when,
                 values,
                 pen=pen,
                 symbol="o",
@@ -104,6 +109,19 @@ class ProgressPanel(QWidget):
                 symbolBrush=colour,
                 name=f"Level {level}: {LEVELS.get(level, '')}",
             )
+        self._time_range(times)
+
+    def _time_range(self, times: list[float]) -> None:
+        """At least an hour wide: the answers of a first session lie seconds apart, and the time axis
+        then counted seconds to three decimals ("55.750")."""
+        if not times:
+            return
+        low, high = min(times), max(times)
+        if high - low < MIN_SPAN_S:
+            middle = (low + high) / 2
+            self.plot.setXRange(middle - MIN_SPAN_S / 2, middle + MIN_SPAN_S / 2, padding=0.05)
+        else:
+            self.plot.enableAutoRange(axis="x")
 
     def export_to(self, target: str | None = None) -> str:
         store = self.keeper.store
