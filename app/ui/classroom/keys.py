@@ -66,7 +66,8 @@ def acts_on_space(widget: QWidget | None) -> bool:
 
 
 class ClickerKeys(QObject):
-    """The application event filter for one window (see the module docstring)."""
+    """The clicker's event filter for one window: on the widget that has the focus and on each clicker
+    window (see the module docstring)."""
 
     def __init__(self, window: QMainWindow, selection: SelectionModel, diagram: QWidget) -> None:
         super().__init__(window)
