@@ -2,13 +2,16 @@
 
 Every word typed must begin a word of the name or of the id (so "caps" finds the internal capsules
 and "med nerve" the median nerves); when nothing begins that way, a word may also sit inside one
-("myel" finds myelopathy). Sites come before diseases, each in the order the content lists them.
+("myel" finds myelopathy). When nothing matches even so, a word of four letters or more may be
+misspelt ("webr" finds Weber, "radail" the radial nerves): those matches say they are only close.
+Sites come before diseases, each in the order the content lists them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -17,6 +20,10 @@ if TYPE_CHECKING:
 SITE = "site"
 DISEASE = "disease"
 _WORD = re.compile(r"[a-z0-9]+")
+CLOSE = 0.8
+"""How alike a misspelt word and a word of a name must be (difflib's ratio: "webr"/"weber" 0.89)."""
+MIN_CLOSE_LETTERS = 4
+"""Shorter words must be spelt right ("als", "c5"): too many short words are alike."""
 
 
 class Match(NamedTuple):
@@ -24,6 +31,8 @@ class Match(NamedTuple):
     """:data:`SITE` or :data:`DISEASE`."""
     id: str
     name: str
+    close: bool = False
+    """Found only as a near spelling of what was typed."""
 
 
 def _words(text: str) -> list[str]:
@@ -32,12 +41,23 @@ def _words(text: str) -> list[str]:
 
 
 def _score(query: list[str], words: list[str]) -> int | None:
-    """0 when every query word begins a word, 1 when each is at least inside one, else None."""
+    """0 when every query word begins a word, 1 when each is at least inside one, 2 when each is at
+    least close to one (misspelt), else None."""
     if all(any(w.startswith(q) for w in words) for q in query):
         return 0
     if all(any(q in w for w in words) for q in query):
         return 1
+    if all(any(q in w or _close(q, w) for w in words) for q in query):
+        return 2
     return None
+
+
+def _close(typed: str, word: str) -> bool:
+    """``typed`` may be ``word`` (or how it begins) misspelt."""
+    if len(typed) < MIN_CLOSE_LETTERS:
+        return False
+    start = word[: len(typed) + 1]
+    return max(SequenceMatcher(None, typed, w).ratio() for w in (word, start)) >= CLOSE
 
 
 def find(content: Content, text: str) -> list[Match]:
@@ -51,5 +71,7 @@ def find(content: Content, text: str) -> list[Match]:
     for index, match in enumerate(candidates):
         score = _score(query, _words(match.name) + _words(match.id.replace("-", " ")))
         if score is not None:
-            scored.append((score, index, match))
-    return [match for _, _, match in sorted(scored)]
+            scored.append((score, index, match._replace(close=score == 2)))
+    best = min((score for score, _, _ in scored), default=None)
+    # Near spellings only when nothing is spelt so (a match that is right hides the near ones).
+    return [match for score, _, match in sorted(scored) if score < 2 or best == 2]

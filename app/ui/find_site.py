@@ -74,7 +74,8 @@ class FindPopup(QFrame):
 
     def _filter(self, text: str) -> None:
         self.matches.clear()
-        for match in find(self._selection.content, text):
+        found = find(self._selection.content, text)
+        for match in found:
             label = match.name if match.kind == SITE else f"{match.name} (disease)"
             item = QListWidgetItem(label)
             item.setData(MATCH_ROLE, match)
@@ -82,7 +83,10 @@ class FindPopup(QFrame):
         count = self.matches.count()
         if count:
             self.matches.setCurrentRow(0)
-            self.hint.setText("Enter selects the highlighted one; Up and Down move; Escape closes.")
+            keys = "Enter selects the highlighted one; Up and Down move; Escape closes."
+            if found[0].close:  # only near spellings of what was typed
+                keys = f"Nothing is called \u201c{text.strip()}\u201d; these are close. {keys}"
+            self.hint.setText(keys)
         else:
             self.hint.setText(f"Nothing is called \u201c{text.strip()}\u201d.")
         rows = max(1, min(ROWS_SHOWN, count))

@@ -206,6 +206,17 @@ def test_find_weber_radial_and_ctrl_enter_adds(qtbot: QtBot, content: Content) -
     assert main.selection.sites == ("weber-right", "radial-nerve-left")
 
 
+def test_find_a_misspelt_name(qtbot: QtBot, content: Content) -> None:
+    """'webr' said 'Nothing is called "webr"'; the near names are offered, and the hint says so."""
+    main = open_main_window(qtbot, content, 1280, 720)
+    popup = _open_find(qtbot, main)
+    qtbot.keyClicks(popup.field, "webr")
+    assert popup.shown_names() == ["Right midbrain: Weber syndrome", "Left midbrain: Weber syndrome"]
+    assert popup.hint.text().startswith("Nothing is called \u201cwebr\u201d; these are close.")
+    qtbot.keyClick(popup.field, Qt.Key.Key_Return)
+    assert main.selection.sites == ("weber-right",)
+
+
 def test_find_a_disease_and_click_it(qtbot: QtBot, content: Content) -> None:
     main = open_main_window(qtbot, content, 1280, 720)
     popup = _open_find(qtbot, main)

@@ -39,3 +39,15 @@ def test_inside_a_word_when_nothing_begins_so(content: Content) -> None:
 
 def test_blank_lists_everything(content: Content) -> None:
     assert len(find(content, " ")) == len(content.sites) + len(content.diseases)
+
+
+def test_a_misspelt_word_finds_what_it_nearly_names(content: Content) -> None:
+    """Typing "webr" said 'Nothing is called "webr"'."""
+    found = find(content, "webr")
+    assert [m.id for m in found] == ["weber-right", "weber-left"]
+    assert all(m.close for m in found)
+    assert _ids(content, "radail left") == ["radial-nerve-left"]
+    assert not any(m.close for m in find(content, "weber")), "spelt right: not a near match"
+    assert "weber-left" not in _ids(content, "medial"), "a right spelling hides the near ones"
+    assert _ids(content, "xq") == [], "short words must be spelt right"
+    assert _ids(content, "nothing-like-this") == []
