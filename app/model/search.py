@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -56,6 +55,8 @@ def _close(typed: str, word: str) -> bool:
     """``typed`` may be ``word`` (or how it begins) misspelt."""
     if len(typed) < MIN_CLOSE_LETTERS:
         return False
+    from difflib import SequenceMatcher  # (here: the window imports this module at start-up)
+
     start = word[: len(typed) + 1]
     return max(SequenceMatcher(None, typed, w).ratio() for w in (word, start)) >= CLOSE
 
