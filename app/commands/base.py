@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,8 @@ def load(args: argparse.Namespace) -> Content:
 
 
 def print_json(data: Any) -> None:
+    import json  # (here: the window's command line imports this module, and json costs ~2 ms)
+
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
