@@ -279,6 +279,9 @@ def test_the_status_bar_speaks_of_the_answer_during_a_question(qtbot: QtBot, win
     ask(panel, 2, ("lateral-medullary-right",))
     assert status.text().startswith("Pick the site that explains these findings")
     assert "Escape clears your answer" in status.text()
+    counter = window.statusBar().findChild(QLabel, "revealCounter")
+    assert counter is not None
+    assert "Page Down shows the solution" in counter.text(), "not 'Space reveals the next'"
     qtbot.mouseMove(window.diagram.viewport(), window.diagram.part_center("radial-nerve-left"))
     qtbot.waitUntil(lambda: "click to pick it for your answer" in status.text())
     assert "Ctrl+click" not in status.text()

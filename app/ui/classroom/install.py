@@ -73,7 +73,12 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
             action.setEnabled(not selection.state.answer_size)
         text = shown.reveal_text()
         if shown.hidden and shown.subject:
-            text += " — Space or Page Down reveals the next"
+            # a question waiting for an answer: revealing it counts as asking for the solution
+            text += (
+                " — Page Down shows the solution"
+                if selection.state.answer_size
+                else (" — Space or Page Down reveals the next")
+            )
         counter.setText(f"<b>{text}</b>" if text else "")
         counter.setVisible(bool(text))
 
