@@ -40,15 +40,17 @@ def _words(text: str) -> list[str]:
 
 
 def _score(query: list[str], words: list[str]) -> int | None:
-    """0 when every query word begins a word, 1 when each is at least inside one, 2 when each is at
-    least close to one (misspelt), else None."""
+    """0 when every query word begins a word, 1 when each is at least inside one, else None."""
     if all(any(w.startswith(q) for w in words) for q in query):
         return 0
     if all(any(q in w for w in words) for q in query):
         return 1
-    if all(any(q in w or _close(q, w) for w in words) for q in query):
-        return 2
     return None
+
+
+def _near(query: list[str], words: list[str]) -> bool:
+    """Each query word is inside a word or close to one (misspelt)."""
+    return all(any(q in w or _close(q, w) for w in words) for q in query)
 
 
 def _close(typed: str, word: str) -> bool:
@@ -68,11 +70,13 @@ def find(content: Content, text: str) -> list[Match]:
     candidates += [Match(DISEASE, d.id, d.name) for d in content.diseases]
     if not query:
         return candidates
+    words = [_words(m.name) + _words(m.id.replace("-", " ")) for m in candidates]
     scored = []
     for index, match in enumerate(candidates):
-        score = _score(query, _words(match.name) + _words(match.id.replace("-", " ")))
+        score = _score(query, words[index])
         if score is not None:
-            scored.append((score, index, match._replace(close=score == 2)))
-    best = min((score for score, _, _ in scored), default=None)
-    # Near spellings only when nothing is spelt so (a match that is right hides the near ones).
-    return [match for score, _, match in sorted(scored) if score < 2 or best == 2]
+            scored.append((score, index, match))
+    if scored:
+        return [match for _, _, match in sorted(scored)]
+    # Near spellings only when nothing is spelt so (difflib is slow: not on every keystroke).
+    return [m._replace(close=True) for m, w in zip(candidates, words, strict=True) if _near(query, w)]

@@ -74,11 +74,10 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
         text = shown.reveal_text()
         if shown.hidden and shown.subject:
             # a question waiting for an answer: revealing it counts as asking for the solution
-            text += (
-                " — Page Down shows the solution"
-                if selection.state.answer_size
-                else (" — Space or Page Down reveals the next")
-            )
+            then = "Space or Page Down reveals the next"
+            if selection.state.answer_size:
+                then = "Page Down shows the solution"
+            text += f" — {then}"
         counter.setText(f"<b>{text}</b>" if text else "")
         counter.setVisible(bool(text))
 
