@@ -215,6 +215,13 @@ def qt_problem(qt: Path | None = None) -> str | None:
     return missing_message(missing) if missing else None
 
 
+def qt_import_problem(error: ImportError) -> str:
+    """Why importing Qt failed, as one line: the system libraries it links to that cannot be
+    loaded, with their packages (looked for only now: on a machine that has them, a screenshot or a
+    handout pays nothing for the check); else the import error itself."""
+    return qt_problem() or f"neuraxis: the window cannot open: Qt could not be loaded ({error})"
+
+
 def _missing(qt: Path | None, files: tuple[str, ...], fallback: tuple[Library, ...]) -> str | None:
     needed = _system_dependencies(qt, files, tuple(lib.soname for lib in fallback))
     missing = [soname for soname in needed if not loadable(soname)]

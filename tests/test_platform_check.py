@@ -149,6 +149,24 @@ def test_a_platform_qt_cannot_load_is_one_line_not_an_abort(tmp_path: Path) -> N
     assert "no-such-platform" in line
 
 
+@LINUX
+@pytest.mark.parametrize(
+    "command", [["--screenshot", "shot.png"], ["handout", "weber-left", "--out", "h.pdf"]]
+)
+def test_a_broken_library_qt_links_to_is_named_for_a_screenshot_or_a_handout(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """No display needed, but Qt's own libraries must load: a libEGL the loader finds but cannot
+    load is named with its package, in one line, and nothing is written."""
+    broken = tmp_path / "lib"
+    broken.mkdir()
+    (broken / "libEGL.so.1").write_bytes(b"")
+    line = assert_one_plain_line(neuraxis(tmp_path, *command, LD_LIBRARY_PATH=str(broken)))
+    assert "missing libEGL.so.1" in line
+    assert "libegl1" in line
+    assert not (tmp_path / command[-1]).exists()
+
+
 def test_missing_message_names_the_packages() -> None:
     line = platform_check.missing_message(["libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-randr.so.0"])
     assert "missing libxcb-icccm.so.4, libxcb-keysyms.so.1, libxcb-randr.so.0" in line

@@ -73,13 +73,13 @@ def _write(content: Any, pages_of: Any, out: Path, paper: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app import platform_check
 
-    problem = platform_check.qt_problem()
-    if problem is not None:
-        print(problem, file=sys.stderr)
-        return EXIT_PROBLEMS
-    from PySide6.QtGui import QGuiApplication
+    try:
+        from PySide6.QtGui import QGuiApplication
 
-    from app.ui.handout import lesson_pages, selection_page, write_handout
+        from app.ui.handout import lesson_pages, selection_page, write_handout
+    except ImportError as missing:  # a library Qt links to: named now (see platform_check)
+        print(platform_check.qt_import_problem(missing), file=sys.stderr)
+        return EXIT_PROBLEMS
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     kind, what = pages_of

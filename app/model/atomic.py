@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -40,6 +39,8 @@ def write_atomically(target: Path, data: bytes, *, follow_link: bool = False) ->
         else:
             mode = stat.S_IMODE(info.st_mode)
     target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # (with shutil, bz2, lzma and random: 4 ms of a start that writes nothing)
+
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -113,13 +113,25 @@ def run(
     (on a plain start, while it shows the diagram's preview: the start-up benchmark watches
     :meth:`MainWindow.diagram_surface` for the first painted frame)."""
     _prepare_environment(screenshot, size)
+    asked = Asked(select, disease, tab, day, hide, present, lesson)
+    headless = screenshot is not None
+    # Read first (Qt-free) for a screenshot, another content folder or named content: before PySide
+    # is imported, whose import hook reads the source of every module imported after it.
+    read_first = headless or content_dir is not None or asked.names_content()
+    read = _Read.before_qt(content_dir) if read_first else None
     from app import platform_check
 
-    problem = platform_check.qt_problem() if screenshot else platform_check.window_problem()
-    if problem is not None:  # checked before Qt starts: Qt would abort with a core dump
+    # a window is checked before Qt starts (Qt would abort with a core dump); offscreen, a missing
+    # library only makes the import fail, and is named then
+    problem = None if headless else platform_check.window_problem()
+    if problem is None:
+        try:
+            from PySide6.QtWidgets import QApplication
+        except ImportError as error:
+            problem = platform_check.qt_import_problem(error)
+    if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_PROBLEMS
-    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
@@ -130,16 +142,13 @@ def run(
     app.setOrganizationName("Neuraxis")
     app.setApplicationDisplayName("Neuraxis")
     app.setDesktopFileName("io.github.neuraxis.Neuraxis")  # packaging/linux: the window's icon on Wayland
-    headless = screenshot is not None
     _install_excepthook(headless)
     if headless:
         _quiet_platform_noise()
-    asked = Asked(select, disease, tab, day, hide, present, lesson)
     try:
-        if headless or content_dir is not None or asked.names_content():
-            return _start(
-                app, content_dir=content_dir, asked=asked, screenshot=screenshot, size=size, on_shown=on_shown
-            )
+        if read is not None:
+            loaded = read.result()
+            return _start(app, loaded, asked=asked, screenshot=screenshot, size=size, on_shown=on_shown)
         return _start_quickly(app, asked, size, on_shown)
     except Exception as error:  # noqa: BLE001 (every start-up failure gets a message, never a traceback)
         return _failure(error, headless=headless)
@@ -189,7 +198,15 @@ def _apply_theme(app: QApplication) -> None:
         theme.apply(app)
 
 
-def _read(content_dir: Path | None) -> tuple[Content, DiagramGeometry, list[Lesson]]:
+class Loaded(NamedTuple):
+    """The content, the diagram's site outlines and the lessons."""
+
+    content: Content
+    geometry: DiagramGeometry
+    lessons: list[Lesson]
+
+
+def _read(content_dir: Path | None) -> Loaded:
     """The content, the diagram's site outlines and the lessons, through the cache."""
     from app.model.cache import load_content_cached, load_lessons_cached
     from app.model.geometry import load_geometry
@@ -197,7 +214,28 @@ def _read(content_dir: Path | None) -> tuple[Content, DiagramGeometry, list[Less
     cache = paths.cache_dir()
     content = load_content_cached(content_dir or paths.content_dir(), check_svg=True, cache_dir=cache)
     geometry = load_geometry(content.drawings.diagram, [s.id for s in content.sites], cache)
-    return content, geometry, list(load_lessons_cached(content, cache))
+    return Loaded(content, geometry, list(load_lessons_cached(content, cache)))
+
+
+class _Read(NamedTuple):
+    """What reading the content gave before Qt started: the content, or the error to report once
+    there is an application to report it with (a dialog, unless headless)."""
+
+    loaded: Loaded | None
+    error: Exception | None
+
+    @classmethod
+    def before_qt(cls, content_dir: Path | None) -> _Read:
+        try:
+            return cls(_read(content_dir), None)
+        except Exception as error:  # noqa: BLE001 (re-raised by result(), where run() reports it)
+            return cls(None, error)
+
+    def result(self) -> Loaded:
+        if self.error is not None:
+            raise self.error
+        assert self.loaded is not None
+        return self.loaded
 
 
 def _start_quickly(
@@ -234,17 +272,18 @@ def _start_quickly(
 
 def _start(
     app: QApplication,
+    loaded: Loaded,
     *,
-    content_dir: Path | None,
     asked: Asked,
     screenshot: Path | None,
     size: tuple[int, int] | None,
     on_shown: Callable[[MainWindow], None] | None,
 ) -> int:
-    """The content read first, then the whole window: for a screenshot, another content folder, or a
-    site, disease or lesson named on the command line (checked before any window shows)."""
+    """The whole window on content read before Qt started: for a screenshot, another content
+    folder, or a site, disease or lesson named on the command line (checked before any window
+    shows)."""
     _apply_theme(app)
-    content, geometry, lessons = _read(content_dir)
+    content, geometry, lessons = loaded
     problem = _unknown_id(content, lessons, asked.select, asked.disease, asked.lesson)
     if problem:
         _report([f"neuraxis: error: {problem}"], title="Unknown id", to_stderr=True)

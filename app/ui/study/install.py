@@ -185,8 +185,6 @@ def open_review(window: MainWindow) -> ReviewPanel:
 def _install_due_count(window: MainWindow) -> None:
     """ "Review: N due" in the status bar, kept up to date as reviews are recorded (not in a
     screenshot, whose panels are built before the window shows: it opens no store)."""
-    import sqlite3
-
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QLabel
 
@@ -198,6 +196,8 @@ def _install_due_count(window: MainWindow) -> None:
     keeper = keeper_of(window)
 
     def update() -> None:
+        import sqlite3
+
         store = keeper.store
         try:
             due = store.summary()["due"] if store is not None else 0

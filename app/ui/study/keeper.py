@@ -6,12 +6,15 @@ message box: nothing here may stop the window (or a screenshot) waiting for a cl
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.model.progress import ProgressError, Store
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.model.progress import Store
 
 
 class ProgressKeeper(QObject):
@@ -27,6 +30,10 @@ class ProgressKeeper(QObject):
     @property
     def store(self) -> Store | None:
         if self._store is None and not self.problem:
+            import sqlite3  # (with the store: sqlite3 and json are not imported before studying)
+
+            from app.model.progress import ProgressError, Store
+
             try:
                 self._store = Store.open()
             except (ProgressError, sqlite3.Error, OSError) as error:
@@ -43,24 +50,23 @@ class ProgressKeeper(QObject):
             bar().showMessage(message, 30_000)
 
     def review(self, card: str, kind: str, rating: str) -> None:
-        store = self.store
-        if store is not None:
-            try:
-                store.review(card, kind, rating)
-            except (sqlite3.Error, OSError) as error:
-                self._say(f"{store.path}: the review could not be saved ({error}).")
-                return
-            self.changed.emit()
+        self._record("review", lambda store: store.review(card, kind, rating))
 
     def result(self, kind: str, item: str, level: int, *, correct: bool, credit: float) -> None:
+        self._record("result", lambda store: store.result(kind, item, level, correct=correct, credit=credit))
+
+    def _record(self, what: str, write: Callable[[Store], object]) -> None:
         store = self.store
-        if store is not None:
-            try:
-                store.result(kind, item, level, correct=correct, credit=credit)
-            except (sqlite3.Error, OSError) as error:
-                self._say(f"{store.path}: the result could not be saved ({error}).")
-                return
-            self.changed.emit()
+        if store is None:
+            return
+        import sqlite3
+
+        try:
+            write(store)
+        except (sqlite3.Error, OSError) as error:
+            self._say(f"{store.path}: the {what} could not be saved ({error}).")
+            return
+        self.changed.emit()
 
     def close(self) -> None:
         if self._store is not None:
