@@ -66,7 +66,6 @@ class FindPopup(QFrame):
         self.field.textChanged.connect(self._filter)
         self.field.installEventFilter(self)
         self.matches.itemClicked.connect(lambda item: self._choose(item, Qt.KeyboardModifier.NoModifier))
-        self._filter("")
 
     # --- what the user sees --------------------------------------------------------------------------
     def shown_names(self) -> list[str]:
@@ -120,8 +119,12 @@ class FindPopup(QFrame):
         self.close()
 
     def open_over(self, anchor: QWidget) -> None:
-        """Show at the top centre of ``anchor`` (the diagram), with the field empty and focused."""
+        """Show at the top centre of ``anchor`` (the diagram), with the field empty and focused, and
+        every name listed (filled here, not at start-up)."""
+        self.field.blockSignals(True)
         self.field.clear()
+        self.field.blockSignals(False)
+        self._filter("")
         self.setFixedWidth(min(WIDTH_PX, max(240, anchor.width() - 16)))
         self.adjustSize()
         top = anchor.mapToGlobal(QPoint((anchor.width() - self.width()) // 2, 8))

@@ -48,6 +48,8 @@ class LazyPage(QWidget):
             assert layout is not None
             layout.addWidget(self.built)
             self.setFocusProxy(self.built)
+            if self.isVisible():  # at once (Qt would show it on the next turn of the event loop)
+                self.built.show()
         assert isinstance(self.built, kind)
         return self.built
 
@@ -92,12 +94,14 @@ class SidePanels(QSplitter):
         super().__init__(Qt.Orientation.Vertical, parent)
         self.setObjectName("sidePanels")
         self.setChildrenCollapsible(False)
-        self.body = BodyMapPanel(selection)
+        # built when first shown, like the tabs: at 1280x720 the body map starts as a hidden tab
+        self._body_page = LazyPage(lambda: BodyMapPanel(selection))
+        self._body_page.setObjectName("bodyMapPage")
         self.signs = SignsPanel(selection)
         self.top = QSplitter(Qt.Orientation.Horizontal)
         self.top.setObjectName("bodyAndSigns")
         self.top.setChildrenCollapsible(False)
-        self.top.addWidget(self.body)
+        self.top.addWidget(self._body_page)
         self.top.addWidget(self.signs)
         self.top.splitterMoved.connect(lambda *_: self.top.setProperty("userResized", True))
         self.comparison = ComparisonPanel(selection)
@@ -121,24 +125,32 @@ class SidePanels(QSplitter):
         return self.tabs.tabBar().sizeHint().width() + 16  # and a bold (current) title
 
     @property
+    def body(self) -> BodyMapPanel:
+        """The body map (built now if it has not been shown yet)."""
+        return self._body_page.panel(BodyMapPanel)
+
+    @property
     def body_beside_signs(self) -> bool:
         return self._body_beside
 
     def _place_body(self, beside: bool) -> None:
-        """Beside the signs in a wide column, as the first tab in a narrow one (a 1280x720 projector)."""
+        """Beside the signs in a wide column, as the first tab in a narrow one (a 1280x720 projector).
+        Built before it shows beside the signs (laid out with them); as a tab, when first opened."""
+        if beside:
+            self._body_page.panel(BodyMapPanel)
         if beside == self._body_beside:
             return
         self._body_beside = beside
         if beside:
-            self.tabs.removeTab(self.tabs.indexOf(self.body))
-            self.top.insertWidget(0, self.body)
-            self.body.show()
+            self.tabs.removeTab(self.tabs.indexOf(self._body_page))
+            self.top.insertWidget(0, self._body_page)
+            self._body_page.show()
         else:
             current = self.tabs.currentIndex()
             page = self.tabs.currentWidget()
             if page is not None:  # a page's size: the tabs are as tall as their tallest page needs, and
-                self.body.resize(page.size())  # in presentation mode the body map was a tall figure
-            self.tabs.insertTab(0, self.body, "Body")
+                self._body_page.resize(page.size())  # in presentation mode the map was a tall figure
+            self.tabs.insertTab(0, self._body_page, "Body")
             self.tabs.setCurrentIndex(0 if self._body_asked else current + 1)
         self.tabsChanged.emit()
 
