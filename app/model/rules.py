@@ -7,7 +7,8 @@ since onset, and whether the same region on the other side is affected. A matchi
 :class:`Evidence` for its sign, ``expected`` or ``possible`` as the rule says.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: msgspec builds its decoders from these classes'
+# annotations, and string annotations cost it about 4 ms of every start-up to evaluate.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field

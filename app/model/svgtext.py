@@ -9,9 +9,11 @@ read at all (the same rule as the content checks).
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 INHERITED = ("font-size", "text-anchor", "font-weight", "font-family")
 DEFAULT_SIZE = 16.0
@@ -48,6 +50,8 @@ def drawn_texts(svg_path: Path) -> list[DrawnText]:
         return []
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         return []
+    import xml.etree.ElementTree as ET  # (when a label is first placed, not at start-up)
+
     try:
         root = ET.fromstring(data)  # noqa: S314 - no DOCTYPE, so no entity expansion
     except ET.ParseError:
