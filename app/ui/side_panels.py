@@ -107,7 +107,6 @@ class SidePanels(QSplitter):
         self.comparison = ComparisonPanel(selection)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
-        self.tabs.setStyleSheet("QTabBar::tab { padding: 8px 4px; }")  # eight tabs in a 1024 px window
         self.tabs.addTab(self.comparison, "Compare")
         self._pages: dict[str, LazyPage] = {}
         for title, where in LAZY_TABS:

@@ -130,6 +130,7 @@ QToolTip {{ background: {BACKGROUND}; color: {TEXT}; border: 2px solid {TEXT}; p
 QTabWidget::pane {{ border: 2px solid #8a8a8a; border-radius: 4px; top: -2px; }}
 QTabBar::tab {{ padding: 8px 6px; border: 2px solid #8a8a8a; border-bottom: none;
     border-top-left-radius: 4px; border-top-right-radius: 4px; margin-right: 2px; }}
+QTabWidget#panelTabs QTabBar::tab {{ padding: 8px 4px; }}  /* eight tabs in a 1024 px window */
 QTabBar::tab:selected {{ background: {PANEL_FILL}; font-weight: bold; }}
 QTabBar::tab:focus {{ border-color: {FOCUS}; }}
 QHeaderView::section {{ background: #eeeeee; color: {TEXT}; padding: 6px; border: 1px solid #8a8a8a;
