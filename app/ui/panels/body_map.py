@@ -96,6 +96,19 @@ def _floating_label(parent: QWidget, name: str, style: str) -> QLabel:
     return label
 
 
+def _claim_wrapped_height(label: QLabel) -> None:
+    """A wrapped key label in a narrow column needs more lines than its size hint allows for: it
+    claims the height its width needs, or the grid squeezes the entries into each other. (Measured
+    without the last claim: QLabel.heightForWidth never answers less than the minimum height, so a
+    claim made at a narrow width would otherwise never shrink.)"""
+    held = label.minimumHeight()
+    if held:
+        label.setMinimumHeight(0)
+    need = label.heightForWidth(label.width())
+    if need > 0 or held:
+        label.setMinimumHeight(max(need, 0))
+
+
 def region_name(content: Content, region: str, side: str) -> str:
     name = content.regions_by_id[region].name
     return f"{side.capitalize()} {name[:1].lower()}{name[1:]}"
@@ -251,12 +264,12 @@ class BodyMapPanel(FollowingPanel):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.answer.viewport() and event.type() == QEvent.Type.Resize:
             self._show_more()
-        elif isinstance(watched, QLabel) and event.type() == QEvent.Type.Resize:
-            # A wrapped key label in a narrow column needs more lines than its size hint allows for:
-            # it claims that height, or the grid squeezes the entries into each other.
-            need = watched.heightForWidth(watched.width())
-            if need > 0 and need != watched.minimumHeight():
-                watched.setMinimumHeight(need)
+        elif isinstance(watched, QLabel) and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            _claim_wrapped_height(watched)
+        elif isinstance(watched, QLabel) and event.type() == QEvent.Type.Hide:
+            # Out of sight (another tab in front) it claims nothing: a claim made in a narrow column
+            # (leaving presentation mode) would stay the tabs' minimum and shrink the signs above.
+            watched.setMinimumHeight(0)
         return False
 
     def _arrange(self) -> None:
