@@ -254,7 +254,7 @@ def _start_quickly(
         try:
             _apply_theme(app)
             content, geometry, lessons = _read(None)
-            window.attach(content, geometry)
+            window.attach(content, geometry, lessons)
             _open_as_asked(window, lessons, asked, None)
             _say_if_size_not_kept(window, size)
         except Exception as error:  # noqa: BLE001 (reported over the window, as before it showed)
@@ -291,7 +291,7 @@ def _start(
 
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(content, geometry)
+    window = MainWindow(content, geometry, lessons=lessons)
     _open_as_asked(window, lessons, asked, (size or (1280, 720)) if screenshot else None)
     if screenshot is not None:
         return _save_screenshot(app, window, screenshot, size or (1280, 720))

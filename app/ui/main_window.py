@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 from app.ui.memory import start_up_done
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtGui import QAction, QResizeEvent
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from app.model.content import Content
     from app.model.geometry import DiagramGeometry
+    from app.model.lessons import Lesson
     from app.model.state import Change
     from app.ui.diagram.view import DiagramView
     from app.ui.find_site import FindPopup
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
     to show a preview of the diagram (:meth:`preview`) until the content is read (:meth:`attach`)."""
 
     content: Content
+    lessons: Sequence[Lesson] | None
     selection: SelectionModel
     diagram: DiagramView
     sites_dock: QDockWidget
@@ -51,6 +53,8 @@ class MainWindow(QMainWindow):
         content: Content | None = None,
         geometry: DiagramGeometry | None = None,
         parent: QWidget | None = None,
+        *,
+        lessons: Sequence[Lesson] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -72,7 +76,7 @@ class MainWindow(QMainWindow):
         self.statusBar()
         self._menu_titles()
         if content is not None and geometry is not None:
-            self.attach(content, geometry)
+            self.attach(content, geometry, lessons)
 
     def _menu_titles(self) -> None:
         """The menu bar's menus, empty until :func:`app.ui.window_menus.build_menus` fills them: the
@@ -100,8 +104,11 @@ class MainWindow(QMainWindow):
         diagram = getattr(self, "diagram", None)
         return diagram.viewport() if diagram is not None else self._diagram_pane
 
-    def attach(self, content: Content, geometry: DiagramGeometry) -> None:
-        """The content arrived: the diagram with its sites, and the selection every panel follows."""
+    def attach(
+        self, content: Content, geometry: DiagramGeometry, lessons: Sequence[Lesson] | None = None
+    ) -> None:
+        """The content arrived: the diagram with its sites, and the selection every panel follows;
+        ``lessons``, when already read, for the Lessons menu (else it reads them itself)."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel
 
@@ -110,6 +117,7 @@ class MainWindow(QMainWindow):
         from app.ui.selection import SelectionModel
 
         self.content = content
+        self.lessons = lessons
         self.selection = SelectionModel(content, self)
         self.diagram = DiagramView(self.selection, content.drawings.diagram, geometry)
         self._show_in_diagram_pane(self.diagram)

@@ -107,10 +107,12 @@ def install_classroom(window: MainWindow) -> ClickerKeys:
 
 def _install_lessons(window: MainWindow, classroom: QMenu) -> None:
     runner = LessonRunner(window)
-    try:
-        lessons = load_lessons_cached(window.content, paths.cache_dir())
-    except ContentError:  # the window is not opened on broken lessons (launch); a test's content may
-        lessons = ()
+    lessons = window.lessons
+    if lessons is None:  # (launch reads them with the content; a test's window may not have them)
+        try:
+            lessons = load_lessons_cached(window.content, paths.cache_dir())
+        except ContentError:  # the window is not opened on broken lessons (launch)
+            lessons = ()
     menu = classroom.addMenu("&Lessons")
     for lesson in lessons:
         menu.addAction(_action(window, lesson.title, partial(runner.start, lesson)))
