@@ -23,7 +23,7 @@ from app.model.errors import ContentError
 from app.model.lessons import Lesson, lesson_files
 from app.model.textfile import read_bytes
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """Raise it whenever the shape of Content changes, so no entry of older code is decoded."""
 MAX_HASHED_BYTES = 5_000_000
 MAX_ENTRY_BYTES = 64_000_000

@@ -4,7 +4,8 @@
 # annotations, and string annotations cost it about 4 ms of every start-up to evaluate.
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import msgspec
@@ -131,16 +132,23 @@ class Content:
     pathway: Pathway
     processes: dict[str, Process]
     default_process: str
-    sites_by_id: dict[str, SiteInfo] = field(init=False, repr=False)
-    diseases_by_id: dict[str, DiseaseInfo] = field(init=False, repr=False)
-    signs_by_id: dict[str, Sign] = field(init=False, repr=False)
-    regions_by_id: dict[str, Region] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "sites_by_id", {s.id: s for s in self.sites})
-        object.__setattr__(self, "diseases_by_id", {d.id: d for d in self.diseases})
-        object.__setattr__(self, "signs_by_id", {s.id: s for s in self.signs})
-        object.__setattr__(self, "regions_by_id", {r.id: r for r in self.regions})
+    # Indexes made on first use, not fields: the content cache (app.model.cache) stores each item once.
+    @cached_property
+    def sites_by_id(self) -> dict[str, SiteInfo]:
+        return {s.id: s for s in self.sites}
+
+    @cached_property
+    def diseases_by_id(self) -> dict[str, DiseaseInfo]:
+        return {d.id: d for d in self.diseases}
+
+    @cached_property
+    def signs_by_id(self) -> dict[str, Sign]:
+        return {s.id: s for s in self.signs}
+
+    @cached_property
+    def regions_by_id(self) -> dict[str, Region]:
+        return {r.id: r for r in self.regions}
 
     def diseases_at(self, site_ids: tuple[str, ...] | list[str]) -> list[DiseaseInfo]:
         """Diseases that can involve any of the given sites, in catalogue order."""
