@@ -33,6 +33,9 @@ class SvgView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(Qt.GlobalColor.white)
+        # A viewport made here, so that Python knows its type (see app/ui/viewport.py; the one
+        # QGraphicsView makes has no name to find it by).
+        self.setViewport(QWidget())
         # drawBackground covers the whole viewport: the widgets behind it need not paint there first
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMouseTracking(True)
