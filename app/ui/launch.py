@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from app import paths
 from app.ui.memory import no_collection_during_start_up
-from app.ui.qt_process import prepare_process
+from app.ui.qt_process import prepare_process, styled_application
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -29,8 +29,8 @@ LOG_NAME = "neuraxis-error.log"
 def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) -> None:
     """Offscreen rendering for screenshots; above 1080 lines, render as a HiDPI screen would
     (a 3840x2160 shot is a 1920x1080 window at device pixel ratio 2), so text keeps its size.
-    Freed large buffers go back to the system (:mod:`app.ui.memory`)."""
-    prepare_process()
+    In a window, freed large buffers go back to the system (:mod:`app.ui.memory`)."""
+    prepare_process(long_running=screenshot is None)
     if screenshot is None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -136,7 +136,7 @@ def run(
     app = QApplication.instance()
     if app is None:
         with platform_check.qt_start_guard():
-            app = QApplication(sys.argv[:1])
+            app = styled_application(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Neuraxis")
     app.setOrganizationName("Neuraxis")

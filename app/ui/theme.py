@@ -7,6 +7,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.ui.qt_process import STYLE, STYLED_PROPERTY
+
 BACKGROUND = "#ffffff"
 TEXT = "#111111"
 MUTED_TEXT = "#3d3d3d"
@@ -166,8 +168,9 @@ def apply(app: QApplication, scale: float = 1.0, *, projector: bool = False) -> 
     font = QFont(FONT_FAMILY)
     font.setPixelSize(px(BASE_FONT_PX))
     app.setFont(font)
-    if app.style().name().lower() != "fusion":  # the same look on every platform
-        app.setStyle("Fusion")
+    if not app.property(STYLED_PROPERTY):
+        app.setStyle(STYLE)
+        app.setProperty(STYLED_PROPERTY, True)
     app.setStyleSheet(style_sheet())
     if changed:
         for widget in app.allWidgets():

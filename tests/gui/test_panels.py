@@ -7,9 +7,17 @@ import re
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QTableWidget, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QPushButton,
+    QTableWidget,
+    QTextBrowser,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content, SiteInfo
@@ -265,6 +273,32 @@ def test_comparison_highlights_the_lesion_type(qtbot: QtBot, selection: Selectio
     assert all("\u25bc" not in text for text in _headers(panel))
 
 
+def _marked_pixels(view: QAbstractItemView, index: QModelIndex, colour: str) -> int:
+    """How many pixels of ``colour`` the view shows along the left edge of the cell at ``index``."""
+    rect = view.visualRect(index)
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    x = round((rect.left() + 1) * ratio)
+    rows = range(round(rect.top() * ratio), round(rect.bottom() * ratio))
+    return sum(image.pixelColor(x, y) == QColor(colour) for y in rows)
+
+
+def test_a_clicked_comparison_row_is_outlined_cell_by_cell(qtbot: QtBot, selection: SelectionModel) -> None:
+    panel = ComparisonPanel(selection)
+    _show(qtbot, panel)
+    table = panel.table()
+    row = panel.feature_row("Tone")
+    cell = _some(table.item(row, 1))
+    table.scrollToItem(cell)
+    cells = [table.model().index(row, column) for column in range(table.columnCount())]
+    assert not any(_marked_pixels(table, index, theme.ACCENT) for index in cells)
+    _click(qtbot, table.viewport(), table.visualItemRect(cell).center())
+    height = table.visualItemRect(cell).height()
+    for index in cells:  # a solid outline down the whole edge
+        assert _marked_pixels(table, index, theme.ACCENT) >= height - 2
+    assert not _marked_pixels(table, table.model().index(row + 1, 1), theme.ACCENT)
+
+
 def test_comparison_row_with_disagreement_explains_it(qtbot: QtBot, selection: SelectionModel) -> None:
     panel = ComparisonPanel(selection)
     _show(qtbot, panel)
@@ -290,6 +324,28 @@ def test_comparison_row_with_disagreement_explains_it(qtbot: QtBot, selection: S
 def _texts(panel: DiseasesPanel) -> list[str]:
     widget = panel.list_widget()
     return [_some(widget.item(i)).text() for i in range(widget.count())]
+
+
+def test_the_keyboard_s_place_in_the_disease_list_is_ringed_while_it_has_the_focus(
+    qtbot: QtBot, selection: SelectionModel
+) -> None:
+    panel = DiseasesPanel(selection)
+    _show(qtbot, panel)
+    widget = panel.list_widget()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+    _key(qtbot, widget, Qt.Key.Key_Down)
+    _key(qtbot, widget, Qt.Key.Key_Down)
+    current = widget.currentIndex()
+    assert current.row() >= 1
+    assert not widget.selectionModel().isSelected(current)  # moving only looks; Enter picks
+    ringed = _marked_pixels(widget, current, theme.FOCUS)
+    height = widget.visualRect(current).height()
+    assert 4 <= ringed < height - 2  # dashed
+    assert not _marked_pixels(widget, widget.model().index(0, 0), theme.FOCUS)
+    widget.clearFocus()
+    qtbot.waitUntil(lambda: not widget.hasFocus())
+    assert not _marked_pixels(widget, current, theme.FOCUS)
 
 
 def test_disease_list_follows_the_sites(qtbot: QtBot, selection: SelectionModel) -> None:
