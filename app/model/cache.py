@@ -1,6 +1,6 @@
 """A cache of validated content, so that start-up does not parse and cross-check YAML each time.
 
-The key is a SHA-256 of the application version, the content folder's path and the bytes of
+The key is a BLAKE2b hash of the application version, the content folder's path and the bytes of
 every content file (and of the diagram when it is checked): any edit, however small, misses the
 cache and the content is loaded and validated in full. The cache is msgpack decoded into the
 typed :class:`~app.model.content.Content` (msgspec), never pickle, so a damaged or foreign file
@@ -9,7 +9,6 @@ can only fail to decode, which again means a full load.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import msgspec
 from app import __version__
 from app.model.atomic import write_cache_replacing
 from app.model.content import CONTENT_FILES, Content, drawings_for
+from app.model.digest import new_digest
 from app.model.errors import ContentError
 from app.model.lessons import Lesson, lesson_files
 from app.model.textfile import read_bytes
@@ -53,7 +53,7 @@ def content_key(directory: Path, svg: Path | None = None, *, check_svg: bool) ->
         drawing_paths = b"|".join(os.fsencode(p) for p in drawings.paths())
     except (OSError, RuntimeError):  # unreadable folder, link loop: the full load says which
         return None
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|".encode() + folder + f"|{check_svg}".encode())
+    digest = new_digest(f"{CACHE_FORMAT}|{__version__}|".encode() + folder + f"|{check_svg}".encode())
     digest.update(drawing_paths)
     files = [directory / f"{name}.yaml" for name in CONTENT_FILES]
     if check_svg:
@@ -102,7 +102,7 @@ def load_lessons_cached(content: Content, cache_dir: Path | None) -> tuple[Lesso
     key = content_key(content.directory, check_svg=False) if cache_dir is not None else None
     cache_file = None
     if cache_dir is not None and key is not None:
-        digest = hashlib.sha256(f"lessons|{key}".encode())
+        digest = new_digest(f"lessons|{key}".encode())
         try:  # only regular files, read with a cap (as for the content): never a pipe or /dev/zero
             for path in lesson_files(content.directory):
                 digest.update(f"|{path.name}|".encode())

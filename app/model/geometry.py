@@ -8,7 +8,6 @@ asked for: only the first start after the diagram changes pays for it.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import msgspec
 
 from app.model.atomic import write_cache_replacing
+from app.model.digest import new_digest
 from app.model.errors import ContentError, Problem
 from app.model.svgcheck import MAX_SVG_BYTES, scan_svg
 from app.model.textfile import read_bytes
@@ -47,7 +47,7 @@ class DiagramGeometry(msgspec.Struct, frozen=True):
 
 
 def cache_key(svg_bytes: bytes, site_ids: Iterable[str]) -> str:
-    digest = hashlib.sha256(svg_bytes)
+    digest = new_digest(svg_bytes)
     digest.update("\n".join(sorted(site_ids)).encode())
     digest.update(f"v{GEOMETRY_VERSION}".encode())
     return digest.hexdigest()
