@@ -11,7 +11,6 @@ turns Qt's fatal start-up message into the same kind of line and exit code 1 ins
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import struct
@@ -156,6 +155,8 @@ def loadable(soname: str) -> bool:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen and (Path(frozen) / soname).exists():
         return True
+    import ctypes  # here, not at the top: a screenshot or an offscreen start never needs it (2-3 ms)
+
     try:
         ctypes.CDLL(soname)
     except OSError:
@@ -180,6 +181,8 @@ def _platforms(environ: Mapping[str, str]) -> list[str]:
 
 
 def _xcb_connects(display: str) -> bool:
+    import ctypes
+
     xcb = ctypes.CDLL("libxcb.so.1")
     xcb.xcb_connect.restype = ctypes.c_void_p
     xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]
@@ -192,6 +195,8 @@ def _xcb_connects(display: str) -> bool:
 
 
 def _wayland_connects(display: str) -> bool:
+    import ctypes
+
     wayland = ctypes.CDLL("libwayland-client.so.0")
     wayland.wl_display_connect.restype = ctypes.c_void_p
     wayland.wl_display_connect.argtypes = [ctypes.c_char_p]

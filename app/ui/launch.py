@@ -10,7 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple
 
 from app import paths
-from app.ui.memory import no_collection_during_start_up
+from app.ui.memory import keep_large_buffers_returnable, no_collection_during_start_up
 from app.ui.qt_process import prepare_process, styled_application
 
 if TYPE_CHECKING:
@@ -29,8 +29,9 @@ LOG_NAME = "neuraxis-error.log"
 def _prepare_environment(screenshot: Path | None, size: tuple[int, int] | None) -> None:
     """Offscreen rendering for screenshots; above 1080 lines, render as a HiDPI screen would
     (a 3840x2160 shot is a 1920x1080 window at device pixel ratio 2), so text keeps its size.
-    In a window, freed large buffers go back to the system (:mod:`app.ui.memory`)."""
-    prepare_process(long_running=screenshot is None)
+    Freed large buffers go back to the system (:mod:`app.ui.memory`) in a window: see
+    :func:`_start` and :func:`_start_quickly`."""
+    prepare_process(fix_memory_threshold=False)
     if screenshot is None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -251,6 +252,7 @@ def _start_quickly(
     window = MainWindow()
 
     def rest() -> None:
+        keep_large_buffers_returnable()  # after the first frame: it loads ctypes
         try:
             _apply_theme(app)
             content, geometry, lessons = _read(None)
@@ -282,6 +284,8 @@ def _start(
     """The whole window on content read before Qt started: for a screenshot, another content
     folder, or a site, disease or lesson named on the command line (checked before any window
     shows)."""
+    if screenshot is None:
+        keep_large_buffers_returnable()  # a window, which runs on (a screenshot paints once)
     _apply_theme(app)
     content, geometry, lessons = loaded
     problem = _unknown_id(content, lessons, asked.select, asked.disease, asked.lesson)

@@ -28,11 +28,12 @@ STYLED_PROPERTY = "nxStyled"
 """Set on the application once it runs in :data:`STYLE` (see :func:`app.ui.theme.apply`)."""
 
 
-def prepare_process(*, long_running: bool = True) -> None:
-    """Call before the QApplication exists (and before anything paints). A process that is not
-    ``long_running`` (a screenshot: one paint, then it exits) leaves glibc's threshold alone, which
-    only pays over a session, and saves loading ctypes (about 2 ms)."""
-    if long_running:
+def prepare_process(*, fix_memory_threshold: bool = True) -> None:
+    """Call before the QApplication exists (and before anything paints). Without
+    ``fix_memory_threshold``, glibc's threshold (:mod:`app.ui.memory`, which loads ctypes: about
+    2 ms) is left to the caller: launch fixes it once the window's first frame is up, and a
+    screenshot, which paints once and exits, never needs it."""
+    if fix_memory_threshold:
         keep_large_buffers_returnable()
     os.environ.setdefault(NO_GUI_THREAD_POOL, "1")
 

@@ -99,6 +99,42 @@ def test_a_plain_start_paints_the_diagram_first_then_builds_the_window(
         assert abs(ours - theirs) <= 4
 
 
+@pytest.mark.parametrize("select", [[], ["radial-nerve-left"]])  # a plain start, and one naming a site
+def test_a_window_keeps_large_buffers_returnable_and_a_screenshot_leaves_malloc_alone(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, select: list[str]
+) -> None:
+    """The window fixes glibc's threshold (app.ui.memory) once, and on a plain start only after its
+    first frame (it loads ctypes); a screenshot, which paints once and exits, never does."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own; restored after
+    calls: list[bool] = []
+    monkeypatch.setattr(launch, "keep_large_buffers_returnable", lambda: calls.append(True) or True)
+    at_first_frame: list[int] = []
+
+    def shown(window: MainWindow) -> None:
+        at_first_frame.append(len(calls))
+
+        def close_once_read() -> None:  # (a plain start reads the content after the first frame)
+            if not hasattr(window, "diagram"):
+                QTimer.singleShot(10, close_once_read)
+                return
+            window.close()
+
+        QTimer.singleShot(0, close_once_read)
+
+    code = launch.run(
+        content_dir=None, select=select, disease=None, screenshot=None, size=(1280, 720), on_shown=shown
+    )
+    assert code == 0
+    assert calls == [True]
+    assert at_first_frame == ([0] if not select else [1])
+    calls.clear()
+    shot = tmp_path / "shot.png"
+    code = launch.run(content_dir=None, select=select, disease=None, screenshot=shot, size=(1280, 720))
+    assert code == 0
+    assert shot.stat().st_size > 0
+    assert calls == []
+
+
 def test_the_preview_fits_and_centres_like_the_view() -> None:
     box = QRectF(0, 0, 1150, 1130)
     tall = fitted(box, 500, 900)
