@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.model.content import Content
@@ -99,6 +99,32 @@ def test_letters_still_type_into_a_text_field(qtbot: QtBot, window: MainWindow) 
     assert window.selection.sites == stop_sites(window, 0)
     press(qtbot, Key.Key_PageDown)  # a clicker still steps
     assert window.selection.sites == stop_sites(window, 1)
+
+
+def test_a_spin_box_and_an_editable_combo_box_keep_typed_letters(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A spin box (the day's) and a typed-in combo box take letters; a plain combo box does not.
+    Both are recognised by their Qt class name (app/ui/classroom/keys.py)."""
+    window.selection.select(stop_sites(window, 0)[0])
+    spin = QSpinBox(window.side.signs)
+    combo = QComboBox(window.side.signs)
+    combo.addItems(["arm", "leg"])
+    for widget in (spin, combo):
+        widget.show()
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        press(qtbot, Key.Key_N)
+        stepped = widget is combo
+        assert window.selection.sites == stop_sites(window, 1 if stepped else 0)
+        window.selection.select(stop_sites(window, 0)[0])
+    combo.setEditable(True)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    combo.clearEditText()
+    press(qtbot, Key.Key_N)
+    assert combo.currentText() == "n"
+    assert window.selection.sites == stop_sites(window, 0)
 
 
 @pytest.mark.parametrize(("key", "colour"), [(Key.Key_B, "#000000"), (Key.Key_W, "#ffffff")])

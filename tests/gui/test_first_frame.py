@@ -107,7 +107,12 @@ def test_a_window_keeps_large_buffers_returnable_and_a_screenshot_leaves_malloc_
     first frame (it loads ctypes); a screenshot, which paints once and exits, never does."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own; restored after
     calls: list[bool] = []
-    monkeypatch.setattr(launch, "keep_large_buffers_returnable", lambda: calls.append(True) or True)
+
+    def fix_threshold() -> bool:
+        calls.append(True)
+        return True
+
+    monkeypatch.setattr(launch, "keep_large_buffers_returnable", fix_threshold)
     at_first_frame: list[int] = []
 
     def shown(window: MainWindow) -> None:

@@ -30,9 +30,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
@@ -52,17 +50,24 @@ LETTERS = (Key.Key_N, Key.Key_P, Key.Key_B, Key.Key_W, Key.Key_H, Key.Key_Space)
 
 
 def is_text_input(widget: QWidget | None) -> bool:
-    """A widget where letters are typed: keys go to it, not to the clicker."""
-    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+    """A widget where letters are typed: keys go to it, not to the clicker. (Spin boxes and combo
+    boxes are asked of Qt by class name: naming their Python classes here would create them, and
+    their enums, at start-up, for a window that starts with none.)"""
+    if widget is None:
+        return False
+    if isinstance(widget, QLineEdit) or widget.inherits("QAbstractSpinBox"):
         return True
     if isinstance(widget, QTextEdit | QPlainTextEdit):
         return not widget.isReadOnly()
-    return isinstance(widget, QComboBox) and widget.isEditable()
+    return widget.inherits("QComboBox") and bool(widget.property("editable"))
 
 
 def acts_on_space(widget: QWidget | None) -> bool:
     """A widget that does something with Space itself: it keeps Space, the clicker does not take it."""
-    return isinstance(widget, QAbstractButton | QAbstractItemView | QComboBox | PickableView)
+    if widget is None:
+        return False
+    acting = isinstance(widget, QAbstractButton | QAbstractItemView | PickableView)
+    return acting or widget.inherits("QComboBox")
 
 
 class ClickerKeys(QObject):
