@@ -101,9 +101,7 @@ def test_letters_still_type_into_a_text_field(qtbot: QtBot, window: MainWindow) 
     assert window.selection.sites == stop_sites(window, 1)
 
 
-def test_a_spin_box_and_an_editable_combo_box_keep_typed_letters(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_a_spin_box_and_an_editable_combo_box_keep_typed_letters(qtbot: QtBot, window: MainWindow) -> None:
     """A spin box (the day's) and a typed-in combo box take letters; a plain combo box does not.
     Both are recognised by their Qt class name (app/ui/classroom/keys.py)."""
     window.selection.select(stop_sites(window, 0)[0])
