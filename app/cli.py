@@ -75,25 +75,17 @@ COMMANDS_NAMED = (
 """Every subcommand (tests/model/test_cli.py checks this against the parser)."""
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
-    """The command line; without ``commands``, only the window's options (see :func:`parse`)."""
-    content = _Parser(add_help=False)
-    content.add_argument(
+def _add_content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--content",
         metavar="DIR",
         type=Path,
         default=argparse.SUPPRESS,
         help="use the content in DIR instead of the bundled one",
     )
-    output = _Parser(add_help=False)
-    output.add_argument("--json", action="store_true", help="print JSON instead of text")
 
-    parser = _Parser(
-        prog="neuraxis",
-        description="Click a point on the motor pathway and see what a lesion there does.",
-        parents=[content],
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--select", metavar="ID", action="append", default=[], help="preselect a site (repeatable)"
     )
@@ -121,9 +113,33 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--present", action="store_true", help="start in presentation mode (F5)")
     parser.add_argument("--lesson", metavar="ID", help="open on a lesson (see: neuraxis lessons)")
     parser.add_argument("--step", metavar="N", type=int, default=1, help="the lesson's step to open on")
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``commands``, only the window's options (see :func:`parse`).
+
+    The window's parser is a single parser with neither ``--help`` nor ``--version``: every
+    argparse parser looks up the translations of its headings when it is made, so the window's
+    start pays for one parser instead of four (a command line asking for help or the version
+    falls through to the full parser)."""
     if not commands:
-        parser.set_defaults(command=None)
-        return parser
+        window = _Parser(prog="neuraxis", add_help=False)
+        _add_content_option(window)
+        _add_window_options(window)
+        window.set_defaults(command=None)
+        return window
+    content = _Parser(add_help=False)
+    _add_content_option(content)
+    output = _Parser(add_help=False)
+    output.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    parser = _Parser(
+        prog="neuraxis",
+        description="Click a point on the motor pathway and see what a lesion there does.",
+        parents=[content],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    _add_window_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("sites", parents=[content, output], help="list the lesion sites")
     sub.add_parser("diseases", parents=[content, output], help="list the diseases")
@@ -317,12 +333,12 @@ COMMANDS = {
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """The parsed command line. The subcommands' parsers (a dozen; about 15 ms, half of it argparse
-    looking up translations of every help text) are built only when the command line names one or
-    asks for help, or when the window's options alone do not account for every argument (so a
-    mistyped command still gets the full parser's message)."""
+    """The parsed command line. The full parser (the subcommands' dozen parsers; about 15 ms, half
+    of it argparse looking up translations of every help text) is built only when the command line
+    names a command or asks for help or the version, or when the window's options alone do not
+    account for every argument (so a mistyped command still gets the full parser's message)."""
     given = list(sys.argv[1:] if argv is None else argv)
-    if not any(a in COMMANDS_NAMED or a in {"-h", "--help"} for a in given):
+    if not any(a in COMMANDS_NAMED or a in {"-h", "--help", "--version"} for a in given):
         args, rest = build_parser(commands=False).parse_known_args(given)
         if not rest:
             return args

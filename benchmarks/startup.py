@@ -74,10 +74,16 @@ if not widget.grab().save($out):
 
 NEURAXIS_FIRST = """
 import sys, time
+from app.cli import parse
+
+# What ``neuraxis --size WxH`` runs (app.cli.entry: parse, then launch.run), in its order: the
+# command line is parsed before Qt is imported. (Importing Qt first would bill this program for
+# PySide's import hook, which reads the source of every module imported after Qt, our command
+# line's modules included: a cost the real program does not pay.)
+args = parse(["--size", "${w}x${h}"])
+from app.ui import launch
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
-from app.cli import parse
-from app.ui import launch
 
 class FirstPaint(QObject):
     widget = None
@@ -91,10 +97,9 @@ def shown(window):  # the widget that shows the diagram: on a plain start, its p
     watch.widget = window.diagram_surface()
     watch.widget.installEventFilter(watch)
 
-# What ``neuraxis --size WxH`` runs (app.cli.main: parse, then launch.run), with on_shown added
-# to watch the diagram's widget alone (a filter on the whole application sees every event of
-# every object, in Python: it added some 28 ms before the first paint).
-args = parse(["--size", "${w}x${h}"])
+# launch.run with on_shown added to watch the diagram's widget alone (a filter on the whole
+# application sees every event of every object, in Python: it added some 28 ms before the first
+# paint).
 watch = FirstPaint()
 code = launch.run(
     content_dir=args.content if hasattr(args, "content") else None,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
+from app import __version__, cli
 from app.cli import main
 from app.model.content import Content
 
@@ -293,6 +293,25 @@ def test_a_wrong_command_line_gets_the_full_message(
         cli.parse(argv)
     assert exit_info.value.code == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        (["--version"], f"neuraxis {__version__}"),
+        (["--size", "1280x720", "--vers"], f"neuraxis {__version__}"),  # abbreviated, after an option
+        (["-h"], "--screenshot FILE.png"),
+        (["--select", "radial-nerve-left", "--he"], "export-anki"),
+    ],
+)
+def test_help_and_version_come_from_the_full_parser(
+    argv: list[str], shown: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window's own parser has neither: they fall through to the full one, abbreviated too."""
+    with pytest.raises(SystemExit) as exit_info:
+        cli.parse(argv)
+    assert exit_info.value.code == 0
+    assert shown in capsys.readouterr().out
 
 
 def test_a_subcommand_parses_with_the_full_parser() -> None:
