@@ -59,16 +59,26 @@ print(json.dumps({{"latencies": latencies, "cpu": cpu, "sites": len(sites), "wid
 SIZES = {"1080": ((1920, 1080), "1", 12.0, 6.0), "4k": ((3840, 2160), "2", 20.0, 10.0)}
 
 
+def _sizes(text: str) -> list[str]:
+    sizes = [size.strip() for size in text.split(",")]
+    unknown = [size for size in sizes if size not in SIZES]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown size {unknown[0]!r}: give some of {', '.join(SIZES)}")
+    return sizes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--runs", type=int, default=1, help="fresh processes per size (figures per run)")
-    parser.add_argument("--sizes", default="1080,4k")
+    parser.add_argument(
+        "--sizes", type=_sizes, default="1080,4k", help=f"comma-separated, of: {', '.join(SIZES)}"
+    )
     parser.add_argument("--widgets", action="store_true", help="list the widgets painted")
     args = parser.parse_args()
     bench = str(Path(__file__).resolve().parent)
     print("selection latency: click -> every widget of the window painted (loop pass returned), ms")
-    for size in args.sizes.split(","):
+    for size in args.sizes:
         (w, h), scale, target_p95, target_median = SIZES[size]
         env = offscreen_env(QT_SCALE_FACTOR=scale)
         p95s, medians = [], []
