@@ -379,6 +379,7 @@ def _save_screenshot(app: QApplication, window: MainWindow, path: Path, size: tu
     from PySide6.QtCore import Qt
 
     from app.ui.files import save_image
+    from app.ui.panels.richtext import finish_layouts
 
     ratio = app.devicePixelRatio() or 1.0
     logical = (round(size[0] / ratio), round(size[1] / ratio))
@@ -393,6 +394,8 @@ def _save_screenshot(app: QApplication, window: MainWindow, path: Path, size: tu
     window.show()
     for _ in range(3):
         app.processEvents()
+    finish_layouts(window)  # every text in full, so its scroll bar has its final size
+    app.processEvents()  # (the scroll bars take the sizes)
     window.setUpdatesEnabled(True)
     if (window.width(), window.height()) != logical:
         # The window kept the size its layout needs: that, where larger, is the smallest possible.

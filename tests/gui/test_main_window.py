@@ -299,6 +299,53 @@ def test_screenshot_renders_the_window_offscreen(tmp_path: Path, size: tuple[int
     assert len({c.rgb() for c in grid}) > 10, "not a blank image"
 
 
+SETTLED_SCROLL_BARS = """
+import sys
+from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
+from app import cli
+from app.ui.main_window import MainWindow
+
+def grab(window, *args):  # each visible text's scroll bar as painted, and once laid out in full
+    texts = [text for text in window.findChildren(QTextEdit) if text.isVisible()]
+    shown = [text.verticalScrollBar().maximum() for text in texts]
+    picture = QWidget.grab(window, *args)
+    for text, painted in zip(texts, shown):
+        text.document().size()
+        QApplication.processEvents()
+        print(text.objectName(), painted, text.verticalScrollBar().maximum())
+    return picture
+
+MainWindow.grab = grab
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_a_screenshot_shows_every_text_laid_out_in_full(tmp_path: Path) -> None:
+    """Qt lays a long text out in steps, on a timer, and its scroll bar follows each step: the
+    picture is taken once every text is laid out. (A screenshot of the disease's details caught
+    them half laid out: a longer scroll-bar handle than the window settles on. A fresh process, as
+    the command runs, shows it; a busy machine can hide it, the timer having fired anyway.)"""
+    argv = ["--screenshot", str(tmp_path / "shot.png"), "--size", "1920x1080"]
+    result = subprocess.run(
+        [sys.executable, "-c", SETTLED_SCROLL_BARS, *argv, "--tab", "diseases", "--disease", "als"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    bars = {
+        name: (int(shown), int(settled))
+        for name, shown, settled in map(str.split, result.stdout.splitlines())
+    }
+    assert bars["diseaseDetails"][1] > 0, "the disease's details are long enough to scroll"
+    for name, (shown, settled) in bars.items():
+        assert shown == settled, (
+            f"{name}: the picture's scroll bar ends at {shown}, the window's at {settled}"
+        )
+
+
 def test_screenshot_keeps_an_existing_file_if_writing_fails(tmp_path: Path) -> None:
     folder = tmp_path / "not-a-file.png"
     folder.mkdir()

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent, QTextDocument, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+from shiboken6 import isValid
 
 from app.model.content import CITATION, Content
 from app.model.schema import Reference
@@ -167,6 +169,21 @@ def font_px(widget: QWidget) -> int:
     return round(font.pointSizeF() * widget.logicalDpiY() / 72)
 
 
+_BROWSERS: weakref.WeakSet[RichBrowser] = weakref.WeakSet()
+"""Every live :class:`RichBrowser`, for :func:`finish_layouts` (asking a window for its children
+of a type wraps each of its hundreds of widgets for Python: about 3.5 ms)."""
+
+
+def finish_layouts(window: QWidget) -> None:
+    """Lay out in full every text shown in ``window``, so that its scroll bar has its final size.
+
+    Qt lays a long text out in steps, on a timer, and the scroll bar follows each step. A window
+    catches up a moment later; a screenshot, painted once, would keep a half-done scroll bar."""
+    for browser in list(_BROWSERS):
+        if isValid(browser) and browser.isVisible() and browser.window() is window:
+            browser.document().size()  # (the whole document's size: its layout finishes first)
+
+
 class RichBrowser(QTextBrowser):
     """A read-only, offline QTextBrowser: links never navigate; ``#ref-`` links scroll within it.
 
@@ -191,6 +208,7 @@ class RichBrowser(QTextBrowser):
         self._wheel = 0.0
         self._swatches: Content | None = None
         self._apply_style()
+        _BROWSERS.add(self)
 
     def add_swatches(self, content: Content) -> None:
         """Register the lesion-type swatches as in-memory image resources (``swatch:UMN``), again
