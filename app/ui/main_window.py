@@ -36,6 +36,21 @@ MENU_TITLES = ("&File", "&View", "&Selection", "S&tudy", "&Help")
 """The menu bar, in order (Alt+T for Study: Alt+S is Selection's)."""
 
 
+class _Columns(QSplitter):
+    """The diagram and the column of panels, side by side. Whenever its width changes (the window
+    resized, a study dock or the sites list opened, closed or dragged beside it), the window
+    shares it out again (:meth:`MainWindow.keep_proportions`)."""
+
+    def __init__(self, resized: Callable[[], None]) -> None:
+        super().__init__()
+        self._resized = resized
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._resized()
+
+
 class MainWindow(QMainWindow):
     """``MainWindow(content, geometry)`` is the whole window; ``MainWindow()`` is its frame alone,
     to show a preview of the diagram (:meth:`preview`) until the content is read (:meth:`attach`)."""
@@ -66,7 +81,7 @@ class MainWindow(QMainWindow):
         self._side: SidePanels | None = None
         self._diagram_pane = QWidget()  # the diagram's place: empty, then its preview, then the view
         self._placeholder = QWidget()
-        self.splitter = QSplitter()  # horizontal
+        self.splitter = _Columns(self.keep_proportions)  # horizontal
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self._diagram_pane)
         self.splitter.addWidget(self._placeholder)
@@ -205,10 +220,6 @@ class MainWindow(QMainWindow):
             self.resize(*size)
             self.show()
         self.diagram_surface().setFocus()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.keep_proportions()
 
     def keep_proportions(self) -> None:
         """The diagram keeps 55% of the width until the user drags the splitter; in a narrow window

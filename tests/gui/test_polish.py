@@ -11,9 +11,11 @@ from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage, QKeySequence, Q
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDockWidget,
     QGraphicsItem,
     QGraphicsView,
     QLabel,
+    QMenu,
     QTextBrowser,
     QWidget,
 )
@@ -398,23 +400,65 @@ def test_the_compare_explanation_is_never_clipped(qtbot: QtBot, content: Content
     qtbot.waitUntil(fits)  # once laid out
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+def _open_study(qtbot: QtBot, main: MainWindow, entry: str) -> QDockWidget:
+    """Study > ``entry`` from the menu bar, as a student opens it; its dock once laid out."""
+    menu = main.findChild(QMenu, "studyMenu")
+    assert menu is not None
+    next(action for action in menu.actions() if action.text() == entry).trigger()
+    dock = next(d for d in main.findChildren(QDockWidget) if d.isVisible() and d.objectName() != "sitesDock")
+    qtbot.waitExposed(dock)
+    QApplication.processEvents()
+    return dock
+
+
+@pytest.mark.parametrize(
+    ("size", "study"),
+    [((1024, 768), None), ((1280, 720), None), ((1280, 720), "Cases"), ((1280, 720), "Find the lesion")],
+)
 def test_compare_cells_break_only_between_words(
-    qtbot: QtBot, content: Content, size: tuple[int, int]
+    qtbot: QtBot, content: Content, size: tuple[int, int], study: str | None
 ) -> None:
-    """ "themselves;" stays whole: the columns are wide enough for their longest word."""
+    """ "themselves;" stays whole: the columns are wide enough for their longest word, also with a
+    study dock open beside a 1280x720 window. (In a column narrower than four of the longest words
+    a word breaks rather than a lesion type's column scrolling out of sight.)"""
     main = open_main_window(qtbot, content, *size)
+    if study is not None:
+        _open_study(qtbot, main, study)
     _click_tab(qtbot, main, "Compare")
     table = main.side.comparison.table()
-    font = table.font()
     for column in range(table.columnCount()):
-        room = table.columnWidth(column) - 2 * 6
         for row in range(table.rowCount()):
             item = table.item(row, column)
+            if item is None or table.columnSpan(row, column) == 0:
+                continue
+            # a feature's title spans the row
+            spanned = range(column, column + table.columnSpan(row, column))
+            room = sum(table.columnWidth(c) for c in spanned) - 2 * 6
             # where a line may break: at spaces, and after a hyphen ("Brown-|Sequard")
-            words = re.findall(r"[^\s-]+-?", item.text()) if item is not None else []
-            for word in words:
-                assert QFontMetrics(font).horizontalAdvance(word) <= room, (word, size)
+            for word in re.findall(r"[^\s-]+-?", item.text()):
+                assert QFontMetrics(item.font()).horizontalAdvance(word) <= room, (word, size)
+
+
+@pytest.mark.parametrize("study", ["Cases", "Find the lesion", "Localise from findings"])
+def test_a_study_dock_leaves_the_diagram_and_the_column_room(
+    qtbot: QtBot, content: Content, study: str
+) -> None:
+    """At 1280x720 a study dock opens at a quarter of the width, and the diagram and the column of
+    panels share the rest as they share a window of that width: the column keeps what its tabs
+    need, up to 55%."""
+    main = open_main_window(qtbot, content, 1280, 720)
+    _click_tab(qtbot, main, "Compare")
+    dock = _open_study(qtbot, main, study)
+    assert dock.width() <= 1280 // 4 + 1
+    total = main.splitter.width()
+    diagram, column = main.splitter.sizes()
+    handle = main.splitter.handleWidth()
+    assert column >= min(main.side.tabs_width_needed(), int(total * 0.55)) - handle, (diagram, column)
+    assert diagram >= int(total * 0.45) - handle
+    dock.close()  # and the window is shared out again
+    QApplication.processEvents()
+    assert main.splitter.width() > total
+    assert main.splitter.sizes()[1] >= main.splitter.width() - int(main.splitter.width() * 0.55) - handle
 
 
 # --- 5. the keyboard-focus label hides nothing it names ---------------------------------------------

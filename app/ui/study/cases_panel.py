@@ -29,6 +29,7 @@ from app.ui import theme
 from app.ui.panels.richtext import Cites, RichBrowser
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
+from app.ui.study.narrow import narrow_choices
 from app.ui.study.stops import give_back, shown_stop
 
 
@@ -53,6 +54,7 @@ class CasesPanel(QWidget):
         self.case_box = QComboBox(self)
         self.case_box.setObjectName("caseChoice")
         self.case_box.setAccessibleName("Case")
+        narrow_choices(self.case_box)
         for case in self.cases:
             self.case_box.addItem(f"{case.title} (level {case.level})", case.id)
         self.case_box.activated.connect(lambda index: self.open_case(self.cases[index].id))

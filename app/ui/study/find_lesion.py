@@ -30,6 +30,7 @@ from app.model.state import Change, Hide
 from app.ui import theme
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
+from app.ui.study.narrow import narrow_choices
 from app.ui.study.stops import give_back, shown_stop
 
 
@@ -58,6 +59,7 @@ class FindLesionPanel(QWidget):
         self.level_box = QComboBox(self)
         self.level_box.setObjectName("quizLevel")
         self.level_box.setAccessibleName("Level")
+        narrow_choices(self.level_box)
         for level, name in LEVELS.items():
             self.level_box.addItem(f"Level {level}: {name}", level)
         self.level_box.activated.connect(lambda _: self.start(self.level_box.currentData()))

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 
 P = TypeVar("P", bound=QWidget)
 STUDY_DOCKS = ("findLesionDock", "casesDock", "localiseDock", "reviewDock")
+STUDY_DOCK_WIDTH = 420
+STUDY_DOCK_SHARE = 0.25
+"""A study dock opens :data:`STUDY_DOCK_WIDTH` wide (or as wide as its panel asks), but at most
+this share of the window's width (its text wraps): in a small window the diagram and the column
+of panels keep room to be read."""
 
 
 def study_menu(window: MainWindow) -> QMenu:
@@ -89,6 +94,7 @@ def _open_dock(
     name, title = dock_name
     _close_others(window, name)
     dock = window.findChild(QDockWidget, name)
+    made = dock is None
     if dock is None:
         panel = make()
         dock = _dock(window, name, title, panel, ends(panel))
@@ -96,6 +102,10 @@ def _open_dock(
     assert isinstance(found, kind)
     dock.show()
     dock.raise_()
+    if made:
+        wanted = max(dock.sizeHint().width(), STUDY_DOCK_WIDTH)
+        width = min(wanted, int(window.width() * STUDY_DOCK_SHARE))
+        window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
     return found
 
 
