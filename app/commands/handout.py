@@ -1,5 +1,6 @@
-"""``neuraxis handout (--lesson ID | SITE... | --disease ID) --out FILE.pdf [--paper a4|letter]``:
-a PDF handout, one page per lesson step or one page for a selection (needs Qt, run offscreen)."""
+"""``neuraxis handout (--lesson ID [--teacher] | SITE... | --disease ID) --out FILE.pdf
+[--paper a4|letter]``: a PDF handout, one page per lesson step or one page for a selection (needs Qt,
+run offscreen); ``--teacher`` adds each step's notes for the teacher."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ def add_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("ids", nargs="*", metavar="SITE", help="lesion site ids, combined on one page")
     parser.add_argument("--lesson", metavar="ID", help="one page per step of this lesson")
+    parser.add_argument(
+        "--teacher", action="store_true", help="the teacher's copy of a lesson: each step with its notes"
+    )
     parser.add_argument("--disease", metavar="ID", help="the typical sites of this disease")
     parser.add_argument("--day", metavar="N", type=int, help="signs N days after onset (sites or disease)")
     parser.add_argument("--out", metavar="FILE.pdf", type=_pdf, required=True, help="the PDF to write")
@@ -38,14 +42,23 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
+def _wrongly_asked(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, before anything is read."""
+    if sum([bool(args.lesson), bool(args.ids), bool(args.disease)]) != 1:
+        return "give one of: --lesson ID, site ids, --disease ID"
+    if args.teacher and not args.lesson:
+        return "--teacher adds a lesson's notes for the teacher: give --lesson ID with it"
+    if args.day is not None and not 0 <= args.day <= MAX_DAY:
+        return f"day {args.day} is outside 0..{MAX_DAY}"
+    return None
+
+
 def run(args: argparse.Namespace, content: Any) -> int:
     from app.model.lessons import load_lessons
 
-    asked = [bool(args.lesson), bool(args.ids), bool(args.disease)]
-    if sum(asked) != 1:
-        return _usage("give one of: --lesson ID, site ids, --disease ID")
-    if args.day is not None and not 0 <= args.day <= MAX_DAY:
-        return _usage(f"day {args.day} is outside 0..{MAX_DAY}")
+    wrong = _wrongly_asked(args)
+    if wrong is not None:
+        return _usage(wrong)
     out: Path = args.out
     if out.is_dir() or not out.parent.is_dir():
         what = "is a folder" if out.is_dir() else "is in a folder that does not exist"
@@ -57,7 +70,7 @@ def run(args: argparse.Namespace, content: Any) -> int:
         lesson = next((x for x in lessons if x.id == args.lesson), None)
         if lesson is None:
             return _usage(f"unknown lesson {args.lesson!r} (see: neuraxis lessons)")
-        pages_of = ("lesson", lesson)
+        pages_of = ("lesson", (lesson, args.teacher))
     else:
         unknown = [s for s in args.ids if s not in content.sites_by_id]
         if args.disease and args.disease not in content.diseases_by_id:
@@ -83,7 +96,11 @@ def _write(content: Any, pages_of: Any, out: Path, paper: str) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     kind, what = pages_of
-    pages = lesson_pages(content, what) if kind == "lesson" else [selection_page(content, *what)]
+    if kind == "lesson":
+        lesson, teacher = what
+        pages = lesson_pages(content, lesson, teacher=teacher)
+    else:
+        pages = [selection_page(content, *what)]
     error = write_handout(content, pages, out, paper)
     del app
     if error is not None:

@@ -2,7 +2,8 @@
 
 Each page has the title (and the step's prompt), the neuraxis diagram with the site marked and the
 body map with the affected regions, both drawn as vectors from the SVGs; the expected signs in words,
-grouped by side and region with their lesion types; and the sources cited on the page. Text is real
+grouped by side and region with their lesion types; on the teacher's copy of a lesson, the step's
+notes for the teacher; and the sources cited on the page. Text is real
 PDF text (selectable, searchable). Made with Qt's QPdfWriter in memory, then written atomically
 (:func:`~app.model.atomic.write_user_file`): a file the user had is never half-overwritten.
 """
@@ -37,13 +38,15 @@ from app.model.sides import READING_ORDER
 from app.model.state import subject_name
 from app.ui import theme
 from app.ui.diagram.items import outline_path
-from app.ui.panels.richtext import esc, reference_item
+from app.ui.panels.richtext import Cites, esc, reference_item
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PDF_ONLY = "a handout is a PDF: name the file with .pdf at the end"
 MARGIN_PT = 36.0
 DRAWING_HEIGHT = 300.0
 TEXT_PT = 9.5
+TEACHER_COPY = "teacher's copy"
+"""Said in the title of every page of a handout with the teacher's notes (never one for the class)."""
 
 
 @dataclass(frozen=True)
@@ -54,14 +57,20 @@ class Page:
     disease: str | None
     day: int | None
     sources: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """The step's notes for the teacher (on the teacher's copy only)."""
 
 
-def lesson_pages(content: Content, lesson: Lesson) -> list[Page]:
+def lesson_pages(content: Content, lesson: Lesson, *, teacher: bool = False) -> list[Page]:
+    """A page per step; with ``teacher``, each with the step's notes and titled as the teacher's copy."""
     pages = []
     for number, step in enumerate(lesson.steps, start=1):
         sites = tuple(content.diseases_by_id[step.disease].typical) if step.disease else tuple(step.sites)
         title = f"{lesson.title} \u2014 step {number} of {len(lesson.steps)}"
-        pages.append(Page(title, step.prompt, sites, step.disease, step.day, tuple(step.sources)))
+        if teacher:
+            title += f" ({TEACHER_COPY})"
+        notes = tuple(step.notes) if teacher else ()
+        pages.append(Page(title, step.prompt, sites, step.disease, step.day, tuple(step.sources), notes))
     return pages
 
 
@@ -147,7 +156,12 @@ def _paint_page(
         pattern = content.lesion_types[lesion].pattern if lesion else "diagonal"
         _region(painter, fitted, drawings.regions.view_box, path, (lesion, pattern))
     y += DRAWING_HEIGHT + 12
-    words = _document(_signs_html(content, findings) + _sources_html(content, page.sources), inner)
+    words = _document(
+        _signs_html(content, findings)
+        + _notes_html(content, page.notes)
+        + _sources_html(content, page.sources),
+        inner,
+    )
     room = height - MARGIN_PT - y
     scale = min(1.0, room / max(1.0, words.size().height()))
     painter.save()
@@ -273,6 +287,13 @@ def _signs_html(content: Content, findings: Findings) -> str:
             parts.append(f"<li><b>{esc(region)}</b>{kind} \u2014 {'; '.join(lines)}</li>")
         parts.append("</ul>")
     return "".join(parts)
+
+
+def _notes_html(content: Content, notes: tuple[str, ...]) -> str:
+    """The step's notes, their citations as superscript keys of the sources listed below them."""
+    if not notes:
+        return ""
+    return "<h3>Notes for the teacher</h3>" + Cites(content.references).paragraphs(notes)
 
 
 def _sources_html(content: Content, keys: tuple[str, ...]) -> str:

@@ -17,7 +17,7 @@ from app.model.content import Content
 from app.model.lessons import load_lessons
 from app.ui.classroom.install import export_handout
 from app.ui.classroom.lesson import LessonRunner
-from tests.gui.conftest import open_main_window
+from tests.gui.conftest import dialog_after, open_main_window
 from tests.gui.test_main_window import run_app
 
 pytestmark = pytest.mark.gui
@@ -51,6 +51,34 @@ def test_a_lesson_handout_has_a_page_per_step_with_its_words(tmp_path: Path, con
     assert "Pure motor stroke as the most" in text  # the step's source, cited on its page
     assert "Patient's right" in text, "the diagram is drawn as vectors, its labels as text"
     assert not list(tmp_path.glob(".*")), "no temporary file left behind"
+
+
+def test_the_teachers_copy_of_a_lesson_has_each_steps_notes(tmp_path: Path, content: Content) -> None:
+    """``--teacher``: every page says it is the teacher's copy and gives the step's notes (with the
+    sources they cite); the class's handout of the same lesson has none of them."""
+    lesson = next(x for x in load_lessons(content) if x.id == "umn-vs-lmn")
+    teacher, students = tmp_path / "teacher.pdf", tmp_path / "class.pdf"
+    result = run_app("handout", "--lesson", lesson.id, "--teacher", "--out", str(teacher))
+    assert result.returncode == 0, result.stderr
+    assert run_app("handout", "--lesson", lesson.id, "--out", str(students)).returncode == 0
+    assert pages(teacher) == len(lesson.steps)
+    text, class_text = pdf_text(teacher), pdf_text(students)
+    assert text.count("(teacher's copy)") == len(lesson.steps)
+    assert text.count("Notes for the teacher") == len(lesson.steps)
+    assert "Ask for a show of hands on the side first" in " ".join(text.split())  # step 1's note
+    assert "Notes for the teacher" not in class_text
+    assert "show of hands" not in class_text
+    assert "teacher's copy" not in class_text
+
+
+def test_the_teachers_copy_needs_a_lesson(tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    result = run_app("handout", "internal-capsule-left", "--teacher", "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "neuraxis: error: --teacher adds a lesson's notes for the teacher: give --lesson ID with it"
+    )
+    assert not out.exists()
 
 
 def test_a_selection_handout_on_letter_paper(tmp_path: Path) -> None:
@@ -132,3 +160,18 @@ def test_file_menu_exports_the_running_lesson(qtbot: QtBot, content: Content, tm
     out = tmp_path / "course.pdf"
     assert export_handout(window, runner, str(out)) is None
     assert pages(out) == 6
+    assert any(a.text() == "Export teacher's handout (PDF)..." for a in window.actions())
+    notes = tmp_path / "course-teacher.pdf"
+    assert export_handout(window, runner, str(notes), teacher=True) is None
+    assert pages(notes) == 6
+    assert "Notes for the teacher" in pdf_text(notes)
+    assert "Notes for the teacher" not in pdf_text(out)
+
+
+def test_the_teachers_handout_without_a_lesson_says_to_start_one(qtbot: QtBot, content: Content) -> None:
+    window = open_main_window(qtbot, content, 1280, 720)
+    window.selection.select("internal-capsule-left")
+    action = next(a for a in window.actions() if a.text() == "Export teacher's handout (PDF)...")
+    _, seen = dialog_after(action.trigger)
+    assert len(seen) == 1
+    assert seen[0].startswith("Start a lesson first")

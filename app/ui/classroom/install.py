@@ -128,8 +128,14 @@ def _install_lessons(window: MainWindow, classroom: QMenu) -> None:
     )
     if isinstance(file_menu, QMenu):
         export = _action(window, "Export handout (PDF)...", lambda: _ignore(export_handout(window, runner)))
+        teacher = _action(
+            window,
+            "Export teacher's handout (PDF)...",
+            lambda: _ignore(export_handout(window, runner, teacher=True)),
+        )
         first = file_menu.actions()
-        file_menu.insertAction(first[1] if len(first) > 1 else None, export)  # type: ignore[arg-type]
+        before = first[1] if len(first) > 1 else None
+        file_menu.insertActions(before, [export, teacher])  # type: ignore[arg-type]
 
 
 def _ignore(_: object) -> None:
@@ -197,25 +203,38 @@ def start_classroom(
             presentation.enter(logical, full_screen=False)
 
 
-def export_handout(window: MainWindow, runner: LessonRunner, path: str = "") -> str | None:
+def export_handout(
+    window: MainWindow, runner: LessonRunner, path: str = "", *, teacher: bool = False
+) -> str | None:
     """File > Export handout: the running lesson (a page per step), else the selection; asks where
-    unless ``path`` is given. Returns the error shown to the user, or None."""
+    unless ``path`` is given. Returns the error shown to the user, or None. The teacher's handout
+    (``teacher``) is the running lesson's, each step with its notes for the teacher."""
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from app.ui.handout import lesson_pages, selection_page, write_handout
 
     selection = window.selection
+    if teacher and runner.lesson is None:
+        QMessageBox.information(
+            window,
+            "Export teacher's handout",
+            "Start a lesson first (View > Classroom > Lessons): the teacher's handout gives each of its "
+            "steps with the notes for the teacher.",
+        )
+        return "no lesson"
     if runner.lesson is None and not selection.sites:
         QMessageBox.information(window, "Export handout", "Select a lesion site or start a lesson first.")
         return "nothing to export"
     if not path:
-        name = f"{runner.lesson.id if runner.lesson else 'neuraxis'}-handout.pdf"
-        path, _ = QFileDialog.getSaveFileName(window, "Export handout", name, "PDF document (*.pdf)")
+        kind = "teacher-handout" if teacher else "handout"
+        name = f"{runner.lesson.id if runner.lesson else 'neuraxis'}-{kind}.pdf"
+        title = "Export teacher's handout" if teacher else "Export handout"
+        path, _ = QFileDialog.getSaveFileName(window, title, name, "PDF document (*.pdf)")
         if not path:
             return None
     content = selection.content
     if runner.lesson is not None:
-        pages = lesson_pages(content, runner.lesson)
+        pages = lesson_pages(content, runner.lesson, teacher=teacher)
     else:
         pages = [selection_page(content, selection.sites, selection.disease, selection.day)]
     error = write_handout(content, pages, Path(path))
