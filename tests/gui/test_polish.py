@@ -413,7 +413,13 @@ def _open_study(qtbot: QtBot, main: MainWindow, entry: str) -> QDockWidget:
 
 @pytest.mark.parametrize(
     ("size", "study"),
-    [((1024, 768), None), ((1280, 720), None), ((1280, 720), "Cases"), ((1280, 720), "Find the lesion")],
+    [
+        ((1024, 768), None),
+        ((1280, 720), None),
+        ((1280, 720), "Cases"),
+        ((1280, 720), "Find the lesion"),
+        ((1280, 720), "Review"),
+    ],
 )
 def test_compare_cells_break_only_between_words(
     qtbot: QtBot, content: Content, size: tuple[int, int], study: str | None
@@ -439,7 +445,7 @@ def test_compare_cells_break_only_between_words(
                 assert QFontMetrics(item.font()).horizontalAdvance(word) <= room, (word, size)
 
 
-@pytest.mark.parametrize("study", ["Cases", "Find the lesion", "Localise from findings"])
+@pytest.mark.parametrize("study", ["Cases", "Review", "Find the lesion", "Localise from findings"])
 def test_a_study_dock_leaves_the_diagram_and_the_column_room(
     qtbot: QtBot, content: Content, study: str
 ) -> None:

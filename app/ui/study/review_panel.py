@@ -42,12 +42,15 @@ class ReviewPanel(QWidget):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("reviewCounts")
         self.counts_label.setWordWrap(True)
-        self.cram = QCheckBox("Cram: every card, the schedule untouched", self)
+        # (short: a check box does not wrap; the counts above say "Cram (schedule untouched)")
+        self.cram = QCheckBox("Cram every card", self)
         self.cram.setObjectName("reviewCram")
+        self.cram.setToolTip("Go through every card, due or not; your review schedule is left untouched.")
         self.cram.toggled.connect(lambda _: self.start())
         self.kind_label = QLabel(self)
         self.kind_label.setObjectName("reviewKind")
         self.kind_label.setFont(theme.heading_font())
+        self.kind_label.setWordWrap(True)
         self.page = RichBrowser("reviewCard", "Card", self)
         self.show_button = QPushButton("Show answer", self)
         self.show_button.setObjectName("reviewShow")
@@ -58,7 +61,7 @@ class ReviewPanel(QWidget):
             button = QPushButton(f"{index + 1} {rating.capitalize()}", self)
             button.setObjectName(f"review{rating.capitalize()}")
             button.clicked.connect(lambda _=False, r=rating: self.rate(r))
-            grid.addWidget(button, 0, index)
+            grid.addWidget(button, index // 2, index % 2)  # two by two: the dock may be narrow
             self.rating_buttons[rating] = button
             QShortcut(QKeySequence(str(index + 1)), self, lambda r=rating: self.rate(r)).setContext(
                 Qt.ShortcutContext.WidgetWithChildrenShortcut
