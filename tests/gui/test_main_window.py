@@ -299,20 +299,24 @@ def test_screenshot_renders_the_window_offscreen(tmp_path: Path, size: tuple[int
     assert len({c.rgb() for c in grid}) > 10, "not a blank image"
 
 
-SETTLED_SCROLL_BARS = """
+AT_THE_PICTURE = """
 import sys
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 from app import cli
 from app.ui.main_window import MainWindow
+from app.ui.panels.base import Caption
 
-def grab(window, *args):  # each visible text's scroll bar as painted, and once laid out in full
+def grab(window, *args):  # what the picture shows, and what the window settles on
     texts = [text for text in window.findChildren(QTextEdit) if text.isVisible()]
     shown = [text.verticalScrollBar().maximum() for text in texts]
+    for caption in window.findChildren(Caption):
+        if caption.isVisible() and caption.hasHeightForWidth():
+            print("caption", caption.objectName(), caption.height(), caption.heightForWidth(caption.width()))
     picture = QWidget.grab(window, *args)
     for text, painted in zip(texts, shown):
         text.document().size()
         QApplication.processEvents()
-        print(text.objectName(), painted, text.verticalScrollBar().maximum())
+        print("bar", text.objectName(), painted, text.verticalScrollBar().maximum())
     return picture
 
 MainWindow.grab = grab
@@ -320,14 +324,12 @@ sys.exit(cli.main(sys.argv[1:]))
 """
 
 
-def test_a_screenshot_shows_every_text_laid_out_in_full(tmp_path: Path) -> None:
-    """Qt lays a long text out in steps, on a timer, and its scroll bar follows each step: the
-    picture is taken once every text is laid out. (A screenshot of the disease's details caught
-    them half laid out: a longer scroll-bar handle than the window settles on. A fresh process, as
-    the command runs, shows it; a busy machine can hide it, the timer having fired anyway.)"""
-    argv = ["--screenshot", str(tmp_path / "shot.png"), "--size", "1920x1080"]
+def _at_the_picture(tmp_path: Path, *argv: str) -> dict[tuple[str, str], tuple[int, int]]:
+    """Run ``neuraxis --screenshot`` (a fresh process, as the command runs) and read what its
+    picture shows against what the window settles on: (kind, widget) -> (shown, settled)."""
+    shot = ["--screenshot", str(tmp_path / "shot.png")]
     result = subprocess.run(
-        [sys.executable, "-c", SETTLED_SCROLL_BARS, *argv, "--tab", "diseases", "--disease", "als"],
+        [sys.executable, "-c", AT_THE_PICTURE, *shot, *argv],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -335,15 +337,34 @@ def test_a_screenshot_shows_every_text_laid_out_in_full(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    bars = {
-        name: (int(shown), int(settled))
-        for name, shown, settled in map(str.split, result.stdout.splitlines())
-    }
+    rows = (line.split() for line in result.stdout.splitlines())
+    return {(kind, name): (int(shown), int(settled)) for kind, name, shown, settled in rows}
+
+
+def test_a_screenshot_shows_every_text_laid_out_in_full(tmp_path: Path) -> None:
+    """Qt lays a long text out in steps, on a timer, and its scroll bar follows each step: the
+    picture is taken once every text is laid out. (A screenshot of the disease's details caught
+    them half laid out: a longer scroll-bar handle than the window settles on. A fresh process, as
+    the command runs, shows it; a busy machine can hide it, the timer having fired anyway.)"""
+    seen = _at_the_picture(tmp_path, "--size", "1920x1080", "--tab", "diseases", "--disease", "als")
+    bars = {name: values for (kind, name), values in seen.items() if kind == "bar"}
     assert bars["diseaseDetails"][1] > 0, "the disease's details are long enough to scroll"
     for name, (shown, settled) in bars.items():
         assert shown == settled, (
             f"{name}: the picture's scroll bar ends at {shown}, the window's at {settled}"
         )
+
+
+@pytest.mark.parametrize("size", ["1024x768", "1280x720"])
+def test_a_screenshot_shows_every_caption_whole(tmp_path: Path, size: str) -> None:
+    """A caption is as tall as its wrapped text at the width it ends up with. (At 1024x768 the
+    comparison's three-line explanation of a Weber lesion lost its last line: its height was
+    worked out at the width it had before the column was laid out.)"""
+    seen = _at_the_picture(tmp_path, "--size", size, "--tab", "compare", "--select", "weber-left")
+    captions = {name: values for (kind, name), values in seen.items() if kind == "caption"}
+    assert "comparisonCaption" in captions
+    for name, (height, needed) in captions.items():
+        assert height >= needed, f"{name}: {height} px tall, its text needs {needed}"
 
 
 def test_screenshot_keeps_an_existing_file_if_writing_fails(tmp_path: Path) -> None:

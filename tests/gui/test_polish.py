@@ -381,11 +381,19 @@ def test_every_tab_title_shows_without_scroll_arrows(
             assert shown.contains(bar.tabRect(tab)), (bar.tabText(index), bar.tabText(tab))
 
 
-def test_the_compare_explanation_is_never_clipped(qtbot: QtBot, content: Content) -> None:
-    main = open_main_window(qtbot, content, 1280, 720)
+@pytest.mark.parametrize(
+    ("size", "sites"),
+    [
+        ((1280, 720), ("internal-capsule-left", "ventral-root-c5-right")),
+        ((1024, 768), ("weber-left",)),
+    ],
+)
+def test_the_compare_explanation_is_never_clipped(
+    qtbot: QtBot, content: Content, size: tuple[int, int], sites: tuple[str, ...]
+) -> None:
+    main = open_main_window(qtbot, content, *size)
+    main.selection.set_sites(sites)  # before the page is first shown: its text is set as it is built
     _click_tab(qtbot, main, "Compare")
-    main.selection.select("internal-capsule-left")
-    main.selection.toggle("ventral-root-c5-right")
     caption = main.side.comparison.findChild(QWidget, "comparisonCaption")
     assert caption is not None
     text = caption.text()  # type: ignore[attr-defined]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from app.model.state import EVERYTHING, Change
@@ -143,6 +143,15 @@ class Caption(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The layout keeps the size hint it was given (its height is fixed to it), worked out at
+        the width before: at a width that wraps the text onto another number of lines, it must ask
+        again (else a third line is cut off)."""
+        super().resizeEvent(event)
+        old, new = event.oldSize().width(), event.size().width()
+        if self._lines > 1 and old != new and self._wrapped_lines(old) != self._wrapped_lines(new):
+            self.updateGeometry()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
