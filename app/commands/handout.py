@@ -101,10 +101,10 @@ def _write(content: Any, pages_of: Any, out: Path, paper: str) -> int:
         pages = lesson_pages(content, lesson, teacher=teacher)
     else:
         pages = [selection_page(content, *what)]
-    error = write_handout(content, pages, out, paper)
+    written = write_handout(content, pages, out, paper)
     del app
-    if error is not None:
-        print(f"{out}:1: could not write the handout: {error}", file=sys.stderr)
+    if written.error is not None:
+        print(f"{out}:1: could not write the handout: {written.error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"wrote {out} ({len(pages)} page{'s' if len(pages) != 1 else ''})")
+    print(f"wrote {out} ({written.sheets} page{'s' if written.sheets != 1 else ''})")
     return EXIT_OK

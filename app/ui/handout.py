@@ -10,11 +10,14 @@ PDF text (selectable, searchable). Made with Qt's QPdfWriter in memory, then wri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QPageLayout,
@@ -44,7 +47,12 @@ PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 PDF_ONLY = "a handout is a PDF: name the file with .pdf at the end"
 MARGIN_PT = 36.0
 DRAWING_HEIGHT = 300.0
+MIN_DRAWING_HEIGHT = 240.0
 TEXT_PT = 9.5
+EDGE_PT = 0.5
+MIN_TEXT_SCALE = 0.7
+"""A page's words are shrunk to fit below its drawings down to this (9.5 pt becomes 6.7 pt);
+longer words run on to a page of their own."""
 TEACHER_COPY = "teacher's copy"
 """Said in the title of every page of a handout with the teacher's notes (never one for the class)."""
 
@@ -81,14 +89,22 @@ def selection_page(content: Content, sites: tuple[str, ...], disease: str | None
     return Page(subject_name(content, sites, disease), "", sites, disease, day, tuple(dict.fromkeys(cited)))
 
 
-def write_handout(content: Content, pages: list[Page], out: Path, paper: str = "a4") -> str | None:
-    """Write the pages to ``out``; returns an error message (nothing written) or None.
+class Written(NamedTuple):
+    """What :func:`write_handout` did: an error message (nothing written), or the sheets written
+    (a page whose words run on takes more than one)."""
+
+    error: str | None
+    sheets: int = 0
+
+
+def write_handout(content: Content, pages: list[Page], out: Path, paper: str = "a4") -> Written:
+    """Write the pages to ``out``.
 
     The PDF is made in memory, then written by :func:`~app.model.atomic.write_user_file`: an old
     file is never half-overwritten, a device such as ``/dev/full`` is written to (and its failure
     reported), never replaced by a file. ``out`` must name a PDF."""
     if out.suffix.lower() != ".pdf":
-        return PDF_ONLY
+        return Written(PDF_ONLY)
     target = QBuffer()
     target.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(target)
@@ -100,22 +116,31 @@ def write_handout(content: Content, pages: list[Page], out: Path, paper: str = "
     writer.setCreator("Neuraxis")
     painter = QPainter()
     if not painter.begin(writer):
-        return "the PDF could not be started"
+        return Written("the PDF could not be started")
     engine = Engine(content)
     drawings = _Drawings(content)
+    sheets = 0
     for index, page in enumerate(pages):
         if index:
             writer.newPage()
         findings = engine.evaluate(page.sites, page.day, page.disease)
         size = QSizeF(writer.width(), writer.height())
-        _paint_page(painter, size, content=content, drawings=drawings, page=page, findings=findings)
+        sheets += _paint_page(
+            painter,
+            size,
+            content=content,
+            drawings=drawings,
+            page=page,
+            findings=findings,
+            new_page=writer.newPage,
+        )
     painter.end()
     del writer  # the PDF is complete in the buffer once its writer is gone
     try:
         write_user_file(out, bytes(target.data().data()))
     except OSError as error:
-        return error.strerror or str(error)
-    return None
+        return Written(error.strerror or str(error))
+    return Written(None, sheets)
 
 
 class _Drawings:
@@ -132,8 +157,20 @@ class _Drawings:
 
 
 def _paint_page(
-    painter: QPainter, size: QSizeF, *, content: Content, drawings: _Drawings, page: Page, findings: Findings
-) -> None:
+    painter: QPainter,
+    size: QSizeF,
+    *,
+    content: Content,
+    drawings: _Drawings,
+    page: Page,
+    findings: Findings,
+    new_page: Callable[[], bool],
+) -> int:
+    """``page`` from its top; ``new_page`` starts another sheet if its words run on. Returns the
+    sheets it took.
+
+    Long words first take room from the drawings (down to :data:`MIN_DRAWING_HEIGHT`), then shrink
+    (down to :data:`MIN_TEXT_SCALE`), then run on."""
     width, height = size.width(), size.height()
     inner = width - 2 * MARGIN_PT
     y = MARGIN_PT
@@ -141,29 +178,21 @@ def _paint_page(
         f"<h2>{esc(page.title)}</h2>" + (f"<p><b>{esc(page.prompt)}</b></p>" if page.prompt else ""), inner
     )
     y += _draw(painter, head, MARGIN_PT, y)
-    # the drawings, side by side: the diagram with the site marked, the body map with the regions
-    box = QRectF(MARGIN_PT, y + 6, inner * 0.66, DRAWING_HEIGHT)
-    _svg(painter, drawings.diagram, box, drawings.sites.view_box)
-    with_clip = _fit(box, drawings.sites.view_box)
-    for site in page.sites:
-        _mark(painter, with_clip, drawings.sites.view_box, outline_path(drawings.sites.sites[site]))
-    body = QRectF(box.right() + 8, y + 6, inner - box.width() - 8, DRAWING_HEIGHT)
-    _svg(painter, drawings.body, body, drawings.regions.view_box)
-    fitted = _fit(body, drawings.regions.view_box)
-    for finding in findings.findings:
-        lesion = finding.lesions[0] if finding.lesions else ""
-        path = outline_path(drawings.regions.sites[f"body-{finding.region}-{finding.side}"])
-        pattern = content.lesion_types[lesion].pattern if lesion else "diagonal"
-        _region(painter, fitted, drawings.regions.view_box, path, (lesion, pattern))
-    y += DRAWING_HEIGHT + 12
     words = _document(
         _signs_html(content, findings)
         + _notes_html(content, page.notes)
         + _sources_html(content, page.sources),
         inner,
     )
+    short_by = words.size().height() - (height - MARGIN_PT - y - DRAWING_HEIGHT - 12)
+    drawn = DRAWING_HEIGHT - min(max(0.0, short_by), DRAWING_HEIGHT - MIN_DRAWING_HEIGHT)
+    box = QRectF(MARGIN_PT, y + 6, inner, drawn)
+    _paint_drawings(painter, box, content=content, drawings=drawings, page=page, findings=findings)
+    y += drawn + 12
     room = height - MARGIN_PT - y
     scale = min(1.0, room / max(1.0, words.size().height()))
+    if scale < MIN_TEXT_SCALE:
+        return _run_on(painter, words, page.title, QRectF(MARGIN_PT, y, inner, room), new_page)
     painter.save()
     painter.translate(MARGIN_PT, y)
     painter.scale(scale, scale)
@@ -171,6 +200,98 @@ def _paint_page(
         words.setTextWidth(inner / scale)
     words.drawContents(painter)
     painter.restore()
+    return 1
+
+
+def _paint_drawings(
+    painter: QPainter, box: QRectF, *, content: Content, drawings: _Drawings, page: Page, findings: Findings
+) -> None:
+    """Side by side in ``box``: the diagram with the sites marked, the body map with the regions."""
+    diagram = QRectF(box.left(), box.top(), box.width() * 0.66, box.height())
+    _svg(painter, drawings.diagram, diagram, drawings.sites.view_box)
+    with_clip = _fit(diagram, drawings.sites.view_box)
+    for site in page.sites:
+        _mark(painter, with_clip, drawings.sites.view_box, outline_path(drawings.sites.sites[site]))
+    body = QRectF(diagram.right() + 8, box.top(), box.width() - diagram.width() - 8, box.height())
+    _svg(painter, drawings.body, body, drawings.regions.view_box)
+    fitted = _fit(body, drawings.regions.view_box)
+    for finding in findings.findings:
+        lesion = finding.lesions[0] if finding.lesions else ""
+        path = outline_path(drawings.regions.sites[f"body-{finding.region}-{finding.side}"])
+        pattern = content.lesion_types[lesion].pattern if lesion else "diagonal"
+        _region(painter, fitted, drawings.regions.view_box, path, (lesion, pattern))
+
+
+def _run_on(
+    painter: QPainter, words: QTextDocument, title: str, first: QRectF, new_page: Callable[[], bool]
+) -> int:
+    """Words too long to shrink onto their page legibly: the lines that fit in ``first`` below the
+    drawings, the rest on pages of their own under the title, marked as continued. A page ends
+    above the first paragraph or list item that would not fit whole. Returns the sheets it took."""
+    full = painter.device().height() - 2 * MARGIN_PT  # (a continued page's room, its title aside)
+    slices = _slices(_blocks(words), words.size().height(), first.height(), full)
+    for index, (start, stop) in enumerate(slices):
+        top = first.top()
+        if index:
+            new_page()
+            head = _document(f"<h3>{esc(title)} (continued)</h3>", first.width())
+            top = MARGIN_PT + _draw(painter, head, MARGIN_PT, MARGIN_PT)
+        painter.save()
+        painter.translate(first.left(), top - start)
+        shown = QRectF(0, start, first.width(), stop - start)
+        painter.setClipRect(shown)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        # Qt draws every line that touches its clip, here clipped away: hidden text in the PDF that a
+        # reader's search and copy still find. The lines to draw lie strictly inside the edges.
+        context.clip = shown.adjusted(0, EDGE_PT, 0, -EDGE_PT)
+        words.documentLayout().draw(painter, context)
+        painter.restore()
+    return len(slices)
+
+
+class _Block(NamedTuple):
+    """A paragraph or list item of a page's words: a page is cut between blocks, never inside one
+    (a block cut in two would be drawn whole on both pages, half of it clipped away: hidden text
+    that a reader's search and copy still find)."""
+
+    top: float
+    bottom: float
+    heading: bool
+    """A heading stays with the block after it."""
+
+
+def _blocks(document: QTextDocument) -> list[_Block]:
+    """Every block of ``document`` that has lines, in order, from its first line to its last."""
+    blocks = []
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        if layout.lineCount():
+            origin = layout.position().y()
+            first, last = layout.lineAt(0), layout.lineAt(layout.lineCount() - 1)
+            heading = block.blockFormat().headingLevel() > 0
+            blocks.append(_Block(origin + first.y(), origin + last.y() + last.height(), heading))
+        block = block.next()
+    return blocks
+
+
+def _slices(blocks: list[_Block], height: float, first: float, then: float) -> list[tuple[float, float]]:
+    """Cut a text of ``height`` into slices of at most ``first``, then ``then`` high: each from the
+    first line of a block to the last line of a block, the cut above the first block that would not
+    fit whole and never just after a heading (a block taller than a slice gets one of its own)."""
+    slices: list[tuple[float, float]] = []
+    start, room = 0.0, first
+    taken: list[_Block] = []
+    for block in blocks:
+        if taken and block.bottom > start + room:
+            carried = taken[-1:] if len(taken) > 1 and taken[-1].heading else []
+            kept = taken[: len(taken) - len(carried)]
+            slices.append((start, kept[-1].bottom))
+            taken = carried  # the heading goes on with what it heads
+            start, room = (carried or [block])[0].top, then
+        taken.append(block)
+    slices.append((start, height))
+    return slices
 
 
 def _document(html: str, width: float) -> QTextDocument:

@@ -17,6 +17,7 @@ from app.model.content import Content
 from app.model.lessons import load_lessons
 from app.ui.classroom.install import export_handout
 from app.ui.classroom.lesson import LessonRunner
+from app.ui.handout import _Block, _slices
 from tests.gui.conftest import dialog_after, open_main_window
 from tests.gui.test_main_window import run_app
 
@@ -27,12 +28,14 @@ def pages(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
 
 
-def pdf_text(pdf: Path) -> str:
-    """The PDF's text as a reader extracts it (poppler's pdftotext; .ci/run installs it)."""
+def pdf_text(pdf: Path, page: int | None = None) -> str:
+    """The PDF's text (one page's, or all) as a reader extracts it (poppler's pdftotext; .ci/run
+    installs it)."""
     tool = shutil.which("pdftotext")
     if tool is None:
         pytest.skip("pdftotext (poppler-utils) is needed to read the handout back")
-    text = subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    only = ["-f", str(page), "-l", str(page)] if page is not None else []
+    text = subprocess.run([tool, *only, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return text.replace("\ufb02", "fl").replace("\ufb01", "fi")  # DejaVu's ligatures, as glyphs
 
 
@@ -85,12 +88,49 @@ def test_a_selection_handout_on_letter_paper(tmp_path: Path) -> None:
     out = tmp_path / "hemi.pdf"
     result = run_app("handout", "hemisection-c5-left", "--out", str(out), "--paper", "letter")
     assert result.returncode == 0, result.stderr
-    assert pages(out) == 1
+    assert pages(out) == 2, "letter paper is shorter than A4: the sources run on to a second sheet"
     assert re.search(rb"/MediaBox\s*\[\s*0 0 612(\.0+)? 792(\.0+)?\s*\]", out.read_bytes())
     text = pdf_text(out)
     assert "Left hemisection of the cord at C5" in text
     assert "Left side of the body" in text
     assert "pain and temperature" in text.lower()
+    assert " ".join(pdf_text(out, page=2).split()).startswith(
+        "Left hemisection of the cord at C5 (Brown-Sequard) (continued)"
+    )
+
+
+def test_words_too_long_for_their_page_run_on_at_a_legible_size(tmp_path: Path, content: Content) -> None:
+    """ALS strikes nearly every region on both sides and cites twenty sources: rather than shrink
+    them all onto one sheet (to about a fifth of their size), the words continue on sheets of their
+    own, each titled as continued, and no sheet ends on a heading."""
+    out = tmp_path / "als.pdf"
+    result = run_app("handout", "--disease", "als", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    sheets = pages(out)
+    assert sheets > 1
+    assert result.stdout.strip() == f"wrote {out} ({sheets} pages)"
+    name = content.diseases_by_id["als"].name
+    for sheet in range(1, sheets + 1):
+        words = pdf_text(out, page=sheet)
+        title = name if sheet == 1 else f"{name} (continued)"
+        assert " ".join(words.split()).startswith(title), sheet
+        last = [line for line in words.splitlines() if line.strip()][-1]
+        assert last not in {"Right side of the body", "Left side of the body", "Sources"}, sheet
+    text = " ".join(pdf_text(out).split())
+    assert "Left side of the body" in text
+    # each side's line once: no line at a cut is also drawn, clipped away, on the other sheet
+    assert text.count("Lower face (UMN lesion) \u2014 Weakness, Brisk jaw jerk") == 2
+    assert text.count("Tongue (UMN, LMN lesion)") == 2
+    assert all(f"{key} \u2014" in text for key in content.diseases_by_id["als"].cites), "every source"
+
+
+def test_a_page_is_cut_above_a_block_that_does_not_fit_and_never_after_a_heading() -> None:
+    blocks = [_Block(0, 10, heading=False), _Block(10, 20, heading=True), _Block(20, 30, heading=False)]
+    assert _slices(blocks, 30, first=25, then=100) == [(0, 10), (10, 30)]  # the heading goes on
+    blocks[1] = _Block(10, 20, heading=False)
+    assert _slices(blocks, 30, first=25, then=100) == [(0, 20), (20, 30)]
+    assert _slices(blocks, 30, first=25, then=5) == [(0, 20), (20, 30)]  # taller than a page: alone
+    assert _slices(blocks, 30, first=40, then=5) == [(0, 30)]
 
 
 @pytest.mark.parametrize(
@@ -159,11 +199,12 @@ def test_file_menu_exports_the_running_lesson(qtbot: QtBot, content: Content, tm
     runner.start(next(x for x in load_lessons(content) if x.id == "time-course"))
     out = tmp_path / "course.pdf"
     assert export_handout(window, runner, str(out)) is None
-    assert pages(out) == 6
+    assert pages(out) >= 6  # a page per step (a long one runs on)
+    assert all(f"step {n} of 6" in pdf_text(out) for n in range(1, 7))
     assert any(a.text() == "Export teacher's handout (PDF)..." for a in window.actions())
     notes = tmp_path / "course-teacher.pdf"
     assert export_handout(window, runner, str(notes), teacher=True) is None
-    assert pages(notes) == 6
+    assert pages(notes) >= 6
     assert "Notes for the teacher" in pdf_text(notes)
     assert "Notes for the teacher" not in pdf_text(out)
 

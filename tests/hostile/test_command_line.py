@@ -182,7 +182,7 @@ def test_the_window_refuses_a_handout_name_that_is_not_pdf(qapp: object, tmp_pat
 
     content = load_content_cached(BUNDLED, check_svg=True, cache_dir=None)
     page = selection_page(content, ("internal-capsule-left",), None, None)
-    assert write_handout(content, [page], tmp_path / "handout.png") == PDF_ONLY
+    assert write_handout(content, [page], tmp_path / "handout.png").error == PDF_ONLY
     assert not (tmp_path / "handout.png").exists()
-    assert write_handout(content, [page], tmp_path / "handout.PDF") is None
+    assert write_handout(content, [page], tmp_path / "handout.PDF").error is None
     assert (tmp_path / "handout.PDF").read_bytes().startswith(b"%PDF")

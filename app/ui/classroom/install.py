@@ -237,7 +237,7 @@ def export_handout(
         pages = lesson_pages(content, runner.lesson, teacher=teacher)
     else:
         pages = [selection_page(content, selection.sites, selection.disease, selection.day)]
-    error = write_handout(content, pages, Path(path))
+    error = write_handout(content, pages, Path(path)).error
     if error is not None:
         QMessageBox.warning(window, "Not saved", f"{path}: the handout could not be written ({error}).")
     return error
