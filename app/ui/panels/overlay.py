@@ -6,7 +6,6 @@ keyboard focus (moved by Tab in order and by arrow keys to the nearest part), em
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.geometry import DiagramGeometry
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.diagram.items import outline_path, paint_label_box
 from app.ui.label_place import COVERS_TEXT, best_spot, text_boxes
 from app.ui.paint_cache import new_token, paint_cached, update_in_views
@@ -165,7 +164,8 @@ class InfoLabel(QGraphicsTextItem):
         title, *lines = text.split("\n")
         self.setTextWidth(-1)
         self.setHtml(
-            f"<div><b>{html.escape(title)}</b></div>" + "".join(f"<div>{html.escape(x)}</div>" for x in lines)
+            f"<div><b>{plain.escape(title)}</b></div>"
+            + "".join(f"<div>{plain.escape(x)}</div>" for x in lines)
         )
         if self.boundingRect().width() > max_width:
             self.setTextWidth(max_width)

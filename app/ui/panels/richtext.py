@@ -8,7 +8,6 @@ listed (numbered, addresses as plain text) by :meth:`Cites.references`.
 
 from __future__ import annotations
 
-import html
 import re
 import weakref
 from collections.abc import Iterable, Mapping
@@ -21,7 +20,7 @@ from shiboken6 import isValid
 
 from app.model.content import CITATION, Content
 from app.model.schema import Reference
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.viewport import adopt_viewport
 
 SMALL_RATIO = 0.875
@@ -40,7 +39,7 @@ _STRIP = re.compile(r"\s*" + CITATION.pattern)
 
 
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    return plain.escape(text)
 
 
 def strip_citations(text: str) -> str:

@@ -5,8 +5,6 @@ panels with the lesion hidden."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +23,7 @@ from app.model.errors import ContentError
 from app.model.findings import Engine
 from app.model.quiz import QuizBank
 from app.model.state import Change, Hide
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.panels.richtext import Cites, RichBrowser
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
@@ -164,12 +162,12 @@ class CasesPanel(QWidget):
         if grade.correct:
             text = f"<p><b>{TICK} Correct.</b> The findings of your answer are those of the case.</p>"
         else:
-            reasons = "".join(f"<li>{html.escape(r)}</li>" for r in grade.reasons)
+            reasons = "".join(f"<li>{plain.escape(r)}</li>" for r in grade.reasons)
             text = (
                 f"<p><b>{CROSS} Not quite: {round(grade.credit * 100)}% of the findings.</b> "
                 f"{grade.found} of {grade.of} sites found.</p><ul>{reasons}</ul>"
             )
-        self.feedback.setText(text + f"<p><b>The lesion:</b> {html.escape(names)}.</p>")
+        self.feedback.setText(text + f"<p><b>The lesion:</b> {plain.escape(names)}.</p>")
         self._selection.reveal_all()
         self.go(1)
 
@@ -206,11 +204,13 @@ class CasesPanel(QWidget):
         cites = Cites(self._selection.content.references)
         if step == len(STEPS) - 1:
             body = (
-                f"<h2>{html.escape(case.title)}</h2>" + cites.paragraphs(case.discussion) + cites.references()
+                f"<h2>{plain.escape(case.title)}</h2>"
+                + cites.paragraphs(case.discussion)
+                + cites.references()
             )
         else:
-            history = "".join(f"<p>{html.escape(p)}</p>" for p in case.history)
-            body = f"<h2>{html.escape(case.title)}</h2>{history}"
+            history = "".join(f"<p>{plain.escape(p)}</p>" for p in case.history)
+            body = f"<h2>{plain.escape(case.title)}</h2>{history}"
         self.page.show_html(body)
         self.page.setVisible(step != 1)
         self.exam.setVisible(step == 1)

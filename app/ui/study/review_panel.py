@@ -4,8 +4,6 @@ through every card and never touches the schedule."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -16,7 +14,7 @@ from app.model.errors import ContentError
 from app.model.progress import due_cards
 from app.model.ratings import RATINGS
 from app.model.state import Change, Hide, Stop
-from app.ui import theme
+from app.ui import plain, theme
 from app.ui.panels.richtext import RichBrowser
 from app.ui.selection import SelectionModel
 from app.ui.study.keeper import ProgressKeeper
@@ -151,9 +149,9 @@ class ReviewPanel(QWidget):
     def _render(self, card: StudyCard, *, answer: bool) -> None:
         self.kind_label.setText(f"{card.kind.capitalize()} card: where is the lesion?")
         front = "<br>".join(
-            html.escape(line).replace("  ", "&nbsp;&nbsp;") for line in card.front.splitlines()
+            plain.escape(line).replace("  ", "&nbsp;&nbsp;") for line in card.front.splitlines()
         )
-        back = f"<hr><h2>{html.escape(card.back)}</h2>" if answer else ""
+        back = f"<hr><h2>{plain.escape(card.back)}</h2>" if answer else ""
         self.page.show_html(f"<p>{front}</p>{back}")
         for button in self.rating_buttons.values():
             button.setEnabled(answer)
