@@ -228,13 +228,13 @@ def _run_on(
     """Words too long to shrink onto their page legibly: the lines that fit in ``first`` below the
     drawings, the rest on pages of their own under the title, marked as continued. A page ends
     above the first paragraph or list item that would not fit whole. Returns the sheets it took."""
-    full = painter.device().height() - 2 * MARGIN_PT  # (a continued page's room, its title aside)
-    slices = _slices(_blocks(words), words.size().height(), first.height(), full)
+    head = _document(f"<h3>{esc(title)} (continued)</h3>", first.width())
+    then = painter.device().height() - 2 * MARGIN_PT - head.size().height()  # a continued page's room
+    slices = _slices(_blocks(words), words.size().height(), first.height(), then)
     for index, (start, stop) in enumerate(slices):
         top = first.top()
         if index:
             new_page()
-            head = _document(f"<h3>{esc(title)} (continued)</h3>", first.width())
             top = MARGIN_PT + _draw(painter, head, MARGIN_PT, MARGIN_PT)
         painter.save()
         painter.translate(first.left(), top - start)

@@ -17,7 +17,7 @@ from app.model.content import Content
 from app.model.lessons import load_lessons
 from app.ui.classroom.install import export_handout
 from app.ui.classroom.lesson import LessonRunner
-from app.ui.handout import _Block, _slices
+from app.ui.handout import MARGIN_PT, _Block, _slices
 from tests.gui.conftest import dialog_after, open_main_window
 from tests.gui.test_main_window import run_app
 
@@ -99,12 +99,29 @@ def test_a_selection_handout_on_letter_paper(tmp_path: Path) -> None:
     )
 
 
-def test_words_too_long_for_their_page_run_on_at_a_legible_size(tmp_path: Path, content: Content) -> None:
+def text_bottoms(pdf: Path) -> list[tuple[float, float]]:
+    """Each page's height and the lowest edge of its text, in points (pdftotext -bbox)."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is needed to read the handout back")
+    boxes = subprocess.run([tool, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for page in boxes.split("<page ")[1:]:
+        height = re.match(r'width="[\d.]+" height="([\d.]+)"', page)
+        assert height is not None, page[:80]
+        found.append((float(height.group(1)), max(map(float, re.findall(r'yMax="([\d.]+)"', page)))))
+    return found
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_words_too_long_for_their_page_run_on_at_a_legible_size(
+    tmp_path: Path, content: Content, paper: str
+) -> None:
     """ALS strikes nearly every region on both sides and cites twenty sources: rather than shrink
     them all onto one sheet (to about a fifth of their size), the words continue on sheets of their
-    own, each titled as continued, and no sheet ends on a heading."""
+    own, each titled as continued, and no sheet ends on a heading or runs into its bottom margin."""
     out = tmp_path / "als.pdf"
-    result = run_app("handout", "--disease", "als", "--out", str(out))
+    result = run_app("handout", "--disease", "als", "--out", str(out), "--paper", paper)
     assert result.returncode == 0, result.stderr
     sheets = pages(out)
     assert sheets > 1
@@ -121,6 +138,8 @@ def test_words_too_long_for_their_page_run_on_at_a_legible_size(tmp_path: Path, 
     # each side's line once: no line at a cut is also drawn, clipped away, on the other sheet
     assert text.count("Lower face (UMN lesion) \u2014 Weakness, Brisk jaw jerk") == 2
     assert text.count("Tongue (UMN, LMN lesion)") == 2
+    for sheet, (height, lowest) in enumerate(text_bottoms(out), start=1):
+        assert height - lowest >= MARGIN_PT, f"sheet {sheet}: text {height - lowest:.0f} pt from the edge"
     assert all(f"{key} \u2014" in text for key in content.diseases_by_id["als"].cites), "every source"
 
 
