@@ -475,6 +475,22 @@ def test_a_study_dock_leaves_the_diagram_and_the_column_room(
     assert main.splitter.sizes()[1] >= main.splitter.width() - int(main.splitter.width() * 0.55) - handle
 
 
+def test_the_time_course_keeps_most_of_its_height_for_the_curves(qtbot: QtBot, content: Content) -> None:
+    """At 1280x720 the Course tab's plot is small; its one-line legend takes no more than its
+    line needs (Qt's default margins made it 45 px, the curves then had 61)."""
+    from app.ui.panels.plots_panel import PlotsPanel
+
+    main = open_main_window(qtbot, content, 1280, 720)
+    main.selection.select("internal-capsule-left")
+    _click_tab(qtbot, main, "Course")
+    course = main.side.page("Course", PlotsPanel).time_course
+    qtbot.waitUntil(lambda: course.plot.vb.sceneBoundingRect().height() > 0)
+    legend = course.legend.boundingRect().height()
+    line = max(item.geometry().height() for item in map(course.legend.layout.itemAt, range(2)))
+    assert legend <= line + 4
+    assert course.plot.vb.sceneBoundingRect().height() >= 75
+
+
 # --- 5. the keyboard-focus label hides nothing it names ---------------------------------------------
 
 

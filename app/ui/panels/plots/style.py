@@ -23,6 +23,7 @@ CAPTION_MIN_PX = 60
 """Small enough that the Course tab fits the room the other tabs have at 1280x720: opening it must
 not push the expected signs up (the plot grows with the window; its caption can be dragged)."""
 SAMPLE_WIDTH = 52
+LEGEND_MARGINS = (9, 1, 9, 1)
 """Legend samples long enough to show a dash-dot pattern (pyqtgraph's own are 20 px)."""
 LESION_STYLES = {
     "UMN": Qt.PenStyle.SolidLine,
@@ -227,7 +228,7 @@ class PlainLegend(pg.LegendItem):  # type: ignore[misc]
 
 
 def legend(fonts: Fonts, columns: int = 1) -> Any:
-    return PlainLegend(
+    item = PlainLegend(
         labelTextSize=f"{fonts.tick}px",
         labelTextColor=theme.TEXT,
         pen=pen("#5c5c5c", width=1.5),
@@ -237,6 +238,10 @@ def legend(fonts: Fonts, columns: int = 1) -> Any:
         horSpacing=8,
         verSpacing=-4,
     )
+    # Qt's default 9 px all round made a one-line legend 45 px tall: a quarter of a 1280x720
+    # window's plot. The text's own line keeps it clear of the frame.
+    item.layout.setContentsMargins(*LEGEND_MARGINS)
+    return item
 
 
 def _svg_close_path_fix() -> None:
