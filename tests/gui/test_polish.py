@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QImage, QKeySequence, QPainterPath, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFontMetrics,
+    QFontMetricsF,
+    QImage,
+    QKeySequence,
+    QPainterPath,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,6 +40,7 @@ from app.ui.label_place import naming_boxes
 from app.ui.main_window import MainWindow
 from app.ui.panels.body_map import SENSORY_COLOURS, BodyMapView
 from app.ui.panels.overlay import InfoLabel
+from app.ui.panels.wrap_delegate import _layout as wrap_layout
 from tests.gui.conftest import open_main_window
 
 pytestmark = pytest.mark.gui
@@ -406,6 +417,35 @@ def test_the_compare_explanation_is_never_clipped(
         return needed.height() <= caption.height() - 4
 
     qtbot.waitUntil(fits)  # once laid out
+
+
+@pytest.mark.parametrize(
+    ("text", "width_of", "hyphenated"),
+    [
+        ("The muscle fibres themselves; neither", "themselv", True),  # a word wider than the cell
+        ("The muscle fibres themselves; neither", "themselves;", False),  # breaks between words
+        ("Brown-Sequard hemisection", "Brown-Sequ", False),  # after its own hyphen, not inside
+    ],
+)
+def test_a_word_broken_in_a_narrow_cell_ends_its_line_with_a_hyphen(
+    qapp: QApplication, text: str, width_of: str, hyphenated: bool
+) -> None:
+    """A cell breaks inside a word only when the word is wider than the cell, and then the line
+    ends with a hyphen, so that the reader sees the word goes on."""
+    font = QApplication.font()
+    width = math.ceil(QFontMetricsF(font).horizontalAdvance(width_of)) + 1
+    laid = wrap_layout(text, font, width)
+    inside = [
+        line
+        for line in map(laid.layout.lineAt, range(laid.layout.lineCount()))
+        if text[line.textStart() + line.textLength() - 1 : line.textStart() + line.textLength() + 1].isalnum()
+        and line.textStart() + line.textLength() < len(text)
+    ]
+    assert len(laid.hyphens) == len(inside)
+    assert bool(laid.hyphens) is hyphenated
+    for line, spot in zip(inside, laid.hyphens, strict=True):
+        assert spot.x() + QFontMetricsF(font).horizontalAdvance("-") <= width + 0.5, "the hyphen fits"
+        assert spot.y() == pytest.approx(line.y() + line.ascent())
 
 
 def _open_study(qtbot: QtBot, main: MainWindow, entry: str) -> QDockWidget:

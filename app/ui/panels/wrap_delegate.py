@@ -1,6 +1,7 @@
 """An item painter that never clips text: it wraps at word boundaries, and inside a word only when
-the word is wider than the cell (narrow columns on a 420 px panel). Selection is shown as a thick
-outline (plus an optional fill), so a cell's own background (a highlighted column) stays visible.
+the word is wider than the cell (narrow columns on a 420 px panel), with a hyphen at the end of the
+line so that the reader sees the word goes on. Selection is shown as a thick outline (plus an
+optional fill), so a cell's own background (a highlighted column) stays visible.
 
 The view tells the delegate what a cell holds through a ``lookup`` callback instead of
 ``QModelIndex.data()``: in PySide6 6.12 on CPython 3.11, ``data()`` of an unset role returns None
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.ui import theme
@@ -24,6 +25,7 @@ MAX_CACHED = 4000
 
 Index = QModelIndex | QPersistentModelIndex
 LayoutKey = tuple[str, int, int, bool]
+HYPHEN = "-"
 
 
 class Cell(NamedTuple):
@@ -32,19 +34,38 @@ class Cell(NamedTuple):
     fill: QBrush | None = None
 
 
-def _layout(text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
+class Laid(NamedTuple):
+    layout: QTextLayout
+    height: float
+    hyphens: tuple[QPointF, ...]
+    """Where a line broken inside a word gets its hyphen (its baseline, after its text)."""
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+
+
+def _layout(text: str, font: QFont, width: float) -> Laid:
+    """``text`` wrapped at ``width``; a line that must break inside a word is laid out again a
+    hyphen's width shorter, and the hyphen is drawn after it (Qt breaks there without one)."""
     layout = QTextLayout(text, font)
     wrap = QTextOption()
     wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(wrap)
+    hyphen = QFontMetricsF(font).horizontalAdvance(HYPHEN)
+    hyphens = []
     height = 0.0
     layout.beginLayout()
     while (line := layout.createLine()).isValid():
         line.setLineWidth(max(1.0, width))
+        if _inside_word(text, line.textStart() + line.textLength()):
+            line.setLineWidth(max(1.0, width - hyphen))
+            if _inside_word(text, line.textStart() + line.textLength()):
+                hyphens.append(QPointF(line.naturalTextWidth(), height + line.ascent()))
         line.setPosition(QPointF(0, height))
         height += line.height()
     layout.endLayout()
-    return layout, height
+    return Laid(layout, height, tuple(hyphens))
 
 
 class WrapDelegate(QStyledItemDelegate):
@@ -62,9 +83,9 @@ class WrapDelegate(QStyledItemDelegate):
         self._lookup = lookup
         self._selected_fill = QColor(selected_fill) if selected_fill else None
         self._width_of = width_of
-        self._layouts: dict[LayoutKey, tuple[QTextLayout, float]] = {}
+        self._layouts: dict[LayoutKey, Laid] = {}
 
-    def _laid_out(self, cell: Cell, font: QFont, width: int) -> tuple[QTextLayout, float]:
+    def _laid_out(self, cell: Cell, font: QFont, width: int) -> Laid:
         """Cached per text, width and font: repainting a highlighted column re-shapes nothing."""
         key = (cell.text, width, font.pixelSize(), cell.bold)
         found = self._layouts.get(key)
@@ -88,9 +109,14 @@ class WrapDelegate(QStyledItemDelegate):
             painter.fillRect(rect, cell.fill)
         else:
             painter.fillRect(rect, QColor(theme.BACKGROUND))
-        layout, _ = self._laid_out(cell, option.font, rect.width())
+        laid = self._laid_out(cell, option.font, rect.width())
         painter.setPen(QColor(theme.TEXT))
-        layout.draw(painter, QPointF(rect.left() + PAD, rect.top() + PAD))
+        origin = QPointF(rect.left() + PAD, rect.top() + PAD)
+        laid.layout.draw(painter, origin)
+        if laid.hyphens:
+            painter.setFont(laid.layout.font())
+            for spot in laid.hyphens:
+                painter.drawText(origin + spot, HYPHEN)
         if selected:
             painter.setPen(QPen(QColor(theme.ACCENT), OUTLINE))
             half = OUTLINE / 2
@@ -113,5 +139,5 @@ class WrapDelegate(QStyledItemDelegate):
         width = option.rect.width()
         if self._width_of is not None:
             width = self._width_of(index, width)
-        _, height = self._laid_out(self._lookup(index), option.font, width if width > 0 else 200)
+        height = self._laid_out(self._lookup(index), option.font, width if width > 0 else 200).height
         return QSize(max(width, 1), round(height) + 2 * PAD)
