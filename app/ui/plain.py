@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from PySide6.QtGui import Qt
 
-_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_MARKUP_AND_QUOTES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
-
 
 def escape(text: str, *, quote: bool = True) -> str:
-    """What ``html.escape`` gives (tests/gui/test_plain_text.py compares them). Importing the
-    ``html`` module builds its table of 2,231 named entities, which the window never needs: about
-    1 ms of every start (``python -X importtime``; whole-process A/B runs cannot see it)."""
-    return text.translate(_MARKUP_AND_QUOTES if quote else _MARKUP)
+    """What ``html.escape`` gives (tests/gui/test_plain_text.py compares them), made the same way:
+    chained replaces are two to three times faster than ``str.translate`` here, and the signs
+    escape hundreds of strings per click. Importing the ``html`` module builds its table of 2,231
+    named entities, which the window never needs: about 1 ms of every start (``python -X
+    importtime``; whole-process A/B runs cannot see it)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if quote:
+        text = text.replace('"', "&quot;").replace("'", "&#x27;")
+    return text
 
 
 def tooltip(text: str) -> str:
