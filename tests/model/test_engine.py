@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.model.content import Content
-from app.model.findings import Finding, UnknownIdError, evaluate
+from app.model.findings import Engine, Finding, UnknownIdError, evaluate
 
 SIDES = ("left", "right")
 OTHER = {"left": "right", "right": "left"}
@@ -300,3 +300,26 @@ def test_polyneuropathy_loses_the_ankle_jerks(content: Content) -> None:
     for side in SIDES:
         reduced = {n for e in found[("foot", side)].evidence if e.sign == "hyporeflexia" for n in e.via}
         assert "Ankle jerk" in reduced
+
+
+def test_a_second_pass_through_every_site_is_not_evaluated_again(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teacher steps through every site (Page Down) and back: the engine keeps more findings than
+    there are sites, so the second pass evaluates none of them again."""
+    from app.model import findings as engine_module
+
+    engine = Engine(content)
+    sites = [site.id for site in content.sites]
+    first = [engine.evaluate([site]) for site in sites]
+    calls: list[object] = []
+    real = engine_module.evaluate
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_module, "evaluate", counted)
+    again = [engine.evaluate([site]) for site in reversed(sites)]
+    assert calls == []
+    assert again == first[::-1]
