@@ -271,13 +271,13 @@ def test_body_map_is_a_tab_on_a_small_screen_and_beside_the_signs_on_a_large_one
 
 
 def run_app(*argv: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    return run_python("-m", "app", *argv, timeout=timeout)
+
+
+def run_python(*argv: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    """A fresh Python process in the repository (``-c CODE``, ``-m app``...), as the command runs."""
     return subprocess.run(
-        [sys.executable, "-m", "app", *argv],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
+        [sys.executable, *argv], cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
     )
 
 
@@ -327,15 +327,7 @@ sys.exit(cli.main(sys.argv[1:]))
 def _at_the_picture(tmp_path: Path, *argv: str) -> dict[tuple[str, str], tuple[int, int]]:
     """Run ``neuraxis --screenshot`` (a fresh process, as the command runs) and read what its
     picture shows against what the window settles on: (kind, widget) -> (shown, settled)."""
-    shot = ["--screenshot", str(tmp_path / "shot.png")]
-    result = subprocess.run(
-        [sys.executable, "-c", AT_THE_PICTURE, *shot, *argv],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_python("-c", AT_THE_PICTURE, "--screenshot", str(tmp_path / "shot.png"), *argv)
     assert result.returncode == 0, result.stderr
     rows = (line.split() for line in result.stdout.splitlines())
     return {(kind, name): (int(shown), int(settled)) for kind, name, shown, settled in rows}

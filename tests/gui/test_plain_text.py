@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import html
-import subprocess
-import sys
 
 import pytest
 
 from app.ui import plain
-from tests.gui.test_main_window import ROOT
+from tests.gui.test_main_window import run_python
 
 SAMPLES = [
     "",
@@ -44,13 +42,6 @@ def test_a_screenshot_never_imports_the_html_module(tmp_path: object) -> None:
     )
     shot = f"{tmp_path}/shot.png"
     argv = ["--screenshot", shot, "--size", "1280x720", "--select", "weber-left", "--tab", "compare"]
-    result = subprocess.run(
-        [sys.executable, "-c", code, *argv],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_python("-c", code, *argv)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
