@@ -52,14 +52,13 @@ def _layout(text: str, font: QFont, width: float) -> Laid:
     wrap = QTextOption()
     wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(wrap)
-    hyphen = QFontMetricsF(font).horizontalAdvance(HYPHEN)
     hyphens = []
     height = 0.0
     layout.beginLayout()
     while (line := layout.createLine()).isValid():
         line.setLineWidth(max(1.0, width))
         if _inside_word(text, line.textStart() + line.textLength()):
-            line.setLineWidth(max(1.0, width - hyphen))
+            line.setLineWidth(max(1.0, width - QFontMetricsF(font).horizontalAdvance(HYPHEN)))
             if _inside_word(text, line.textStart() + line.textLength()):
                 hyphens.append(QPointF(line.naturalTextWidth(), height + line.ascent()))
         line.setPosition(QPointF(0, height))
